@@ -1,0 +1,131 @@
+"""The five categories of the schuifoefening, as data.
+
+Everything that names a category or one of its poles reads it from here, so
+the file format, the plain-text view and the interface cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+
+class Bilingual(NamedTuple):
+    """A text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """Return the text in `lang` ("nl" or "en"); Dutch for anything else."""
+        return self.en if lang == "en" else self.nl
+
+
+@dataclass(frozen=True)
+class Category:
+    """One fader of the mengpaneel.
+
+    Attributes:
+        id: The key under `[schuiven]` in a session file. Never translated.
+        name: The category's name.
+        top: A short label for the top pole (stand +5).
+        bottom: A short label for the bottom pole (stand -5).
+        description: One paragraph on what the top and the bottom mean.
+    """
+
+    id: str
+    name: Bilingual
+    top: Bilingual
+    bottom: Bilingual
+    description: Bilingual
+
+
+CATEGORIES: tuple[Category, ...] = (
+    Category(
+        id="positionering_intern",
+        name=Bilingual("Positionering intern", "Internal positioning"),
+        top=Bilingual("generalist, eigen budget", "generalist, own budget"),
+        bottom=Bilingual("in sectorteam", "in a sector team"),
+        description=Bilingual(
+            "Boven: wijkambtenaren hebben een brede, integrale opdracht en"
+            " beschikken over een eigen budget en/of mandaat. Onder: zij maken"
+            " deel uit van een sectoraal team en hebben geen eigen budget of"
+            " mandaat; dat laat meer ruimte voor procesregie.",
+            "Top: neighbourhood officers have a broad, integral assignment and"
+            " their own budget and/or mandate. Bottom: they are part of a"
+            " sector team without a budget or mandate of their own, which"
+            " leaves more room for managing the process.",
+        ),
+    ),
+    Category(
+        id="proces_met_bewoners",
+        name=Bilingual("Proces met bewoners", "Process with residents"),
+        top=Bilingual("structureel, veel instrumenten", "structural, many tools"),
+        bottom=Bilingual("per situatie", "case by case"),
+        description=Bilingual(
+            "Boven: bewonersinitiatieven en lokale democratie zijn structureel"
+            " geregeld, met veel instrumenten en actieve aanmoediging. Onder:"
+            " per situatie wordt bekeken wat nodig is; signalen van bewoners"
+            " komen overal in de organisatie binnen.",
+            "Top: resident initiatives and local democracy are arranged"
+            " structurally, with many instruments and active encouragement."
+            " Bottom: each situation is judged on its own; signals from"
+            " residents arrive all over the organisation.",
+        ),
+    ),
+    Category(
+        id="proces_binnen_gemeente",
+        name=Bilingual("Proces binnen gemeente", "Process within municipality"),
+        top=Bilingual("vaste werkprocessen", "clear work processes"),
+        bottom=Bilingual("per sector", "per sector"),
+        description=Bilingual(
+            "Boven: heldere, gestructureerde werkprocessen, bijvoorbeeld een"
+            " gebiedscyclus; elk beleidsplan heeft een gebiedscomponent."
+            " Onder: er is aandacht voor gebieden, maar nog geen soepele"
+            " integrale processen; gebiedsagenda's worden per sector"
+            " uitgevoerd.",
+            "Top: clear, structured work processes, for example an area cycle;"
+            " every policy plan has an area component. Bottom: areas get"
+            " attention, but there are no smooth integral processes yet; area"
+            " agendas are carried out per sector.",
+        ),
+    ),
+    Category(
+        id="bestuur_en_politiek",
+        name=Bilingual("Bestuur en politiek", "Administration and politics"),
+        top=Bilingual("hoog op de agenda", "high on the agenda"),
+        bottom=Bilingual("weinig betrokken", "little involvement"),
+        description=Bilingual(
+            "Boven: wijkgericht werken staat hoog op de bestuurlijke agenda,"
+            " bijvoorbeeld met wijkwethouders, en is verankerd in de"
+            " sturingsfilosofie. Onder: het bestuur is er weinig bij"
+            " betrokken.",
+            "Top: neighbourhood-oriented working is high on the administrative"
+            " agenda, for example with area aldermen, and is part of the"
+            " steering philosophy. Bottom: the administration is hardly"
+            " involved.",
+        ),
+    ),
+    Category(
+        id="communicatie",
+        name=Bilingual("Communicatie", "Communication"),
+        top=Bilingual("per gebied", "per area"),
+        bottom=Bilingual("gemeentebreed", "municipality-wide"),
+        description=Bilingual(
+            "Boven: communicatie is per gebied georganiseerd en de interne"
+            " communicatie heeft oog voor gebieden. Onder: er wordt"
+            " gemeentebreed gecommuniceerd, alleen per gebied als het nodig"
+            " is.",
+            "Top: communication is organised per area and internal"
+            " communication pays attention to areas. Bottom: communication is"
+            " municipality-wide, per area only when needed.",
+        ),
+    ),
+)
+"""The categories in the fixed order of the file format and the panel."""
+
+CATEGORY_IDS: tuple[str, ...] = tuple(category.id for category in CATEGORIES)
+"""The slider ids, in file order."""
+
+BY_ID: dict[str, Category] = {category.id: category for category in CATEGORIES}
+"""The categories by id."""

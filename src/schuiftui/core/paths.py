@@ -1,0 +1,113 @@
+"""Where session files live: slugs, file names and the sessions folder."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_DIR = Path("sessions")
+"""The sessions folder, relative to the current directory."""
+
+_FILE_NAME = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-(\d+))?\.toml$")
+# Letters that do not decompose into ASCII plus a combining mark.
+_SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i"})
+
+
+def slugify(gemeente: str) -> str:
+    """Return the folder name for a gemeente.
+
+    Lower-case ASCII letters, digits and single hyphens; diacritics are folded
+    ("Súdwest-Fryslân" -> "sudwest-fryslan"). Because dots and slashes never
+    survive, a slug can never point outside the sessions folder.
+
+    Raises:
+        ValueError: When nothing usable is left of the name.
+    """
+    folded = unicodedata.normalize("NFKD", gemeente.lower().translate(_SPECIAL))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if not slug:
+        raise ValueError(f"van de naam {gemeente!r} is geen mapnaam te maken")
+    return slug
+
+
+def session_file_name(datum: datetime.date, number: int = 1) -> str:
+    """Return the file name of the `number`-th session on `datum`."""
+    suffix = "" if number == 1 else f"-{number}"
+    return f"{datum.isoformat()}{suffix}.toml"
+
+
+def new_session_path(sessions_dir: Path, gemeente: str, datum: datetime.date) -> Path:
+    """Return a free path for a new session of `gemeente` on `datum`.
+
+    The first session of a day is `<datum>.toml`, the next ones
+    `<datum>-2.toml`, `<datum>-3.toml` and so on.
+    """
+    folder = sessions_dir / slugify(gemeente)
+    number = 1
+    while (folder / session_file_name(datum, number)).exists():
+        number += 1
+    return folder / session_file_name(datum, number)
+
+
+@dataclass(frozen=True)
+class SessionFile:
+    """A session file found in the sessions folder, known by its name only."""
+
+    path: Path
+    slug: str
+    datum: datetime.date
+    number: int
+
+    @property
+    def sort_key(self) -> tuple[datetime.date, int]:
+        """Orders the sessions of one gemeente from old to new."""
+        return (self.datum, self.number)
+
+
+def parse_session_file_name(path: Path) -> SessionFile | None:
+    """Return what the name of `path` says, or None when it is no session name."""
+    match = _FILE_NAME.match(path.name)
+    if match is None:
+        return None
+    try:
+        datum = datetime.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
+    number = int(match.group(2) or 1)
+    return SessionFile(path=path, slug=path.parent.name, datum=datum, number=number)
+
+
+def find_session_files(sessions_dir: Path) -> list[SessionFile]:
+    """Return the session files in `sessions_dir`, per gemeente old to new."""
+    found = []
+    for path in sorted(sessions_dir.glob("*/*.toml")):
+        session_file = parse_session_file_name(path)
+        if session_file is not None:
+            found.append(session_file)
+    found.sort(key=lambda f: (f.slug, f.sort_key))
+    return found
+
+
+def find_toml_files(paths: list[Path]) -> list[Path]:
+    """Expand folders in `paths` into the `.toml` files below them, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def latest_session_file(sessions_dir: Path, gemeente: str) -> Path | None:
+    """Return the newest session file of `gemeente`, or None when it has none."""
+    try:
+        slug = slugify(gemeente)
+    except ValueError:
+        return None
+    files = [f for f in find_session_files(sessions_dir) if f.slug == slug]
+    return files[-1].path if files else None

@@ -1,0 +1,141 @@
+"""The session model: one round of the schuifoefening for one gemeente.
+
+Plain dataclasses, no I/O: `storage` reads and writes them, the interface
+shows and edits them.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from dataclasses import dataclass, field
+
+from .categories import CATEGORY_IDS
+
+STAND_MIN = -5
+"""The bottom of a slider."""
+STAND_MAX = 5
+"""The top of a slider."""
+MIDDLE = 0
+"""The middle of a slider: the gemeente has made no choice."""
+
+STATUSES: tuple[str, ...] = ("open", "gedaan")
+"""The values of an agenda item's `status`."""
+TERMIJNEN: tuple[str, ...] = ("kort", "lang")
+"""The values of an agenda item's optional `termijn`."""
+
+
+def clamp_stand(stand: int) -> int:
+    """Return `stand` limited to the range of a slider."""
+    return max(STAND_MIN, min(STAND_MAX, stand))
+
+
+def normalize_text(text: str) -> str:
+    """Return `text` with every line break as a single `\\n`.
+
+    A `\\r\\n` or lone `\\r` would be written raw into TOML and read back
+    as something else, so text is normalised before it enters a session.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass
+class Slider:
+    """The position of one fader and the reason for it."""
+
+    stand: int = MIDDLE
+    """-5 (bottom) .. 0 (middle: no choice) .. 5 (top)."""
+    toelichting: str = ""
+    """Why the team placed the fader here."""
+
+
+@dataclass
+class Casus:
+    """The concrete problem the team brought."""
+
+    titel: str = ""
+    notities: str = ""
+
+
+@dataclass
+class AgendaItem:
+    """One next step on the lokale agenda."""
+
+    id: str
+    """Stable across sessions: the same step keeps its id in every round."""
+    tekst: str
+    status: str = "open"
+    """"open" or "gedaan"."""
+    termijn: str | None = None
+    """"kort", "lang" or not set."""
+    eigenaar: str | None = None
+
+    @property
+    def done(self) -> bool:
+        """Whether the step is done."""
+        return self.status == "gedaan"
+
+
+def _middle_sliders() -> dict[str, Slider]:
+    return {category_id: Slider() for category_id in CATEGORY_IDS}
+
+
+@dataclass
+class Session:
+    """One session of the schuifoefening.
+
+    `sliders` always holds all five categories, in file order.
+    """
+
+    gemeente: str
+    datum: datetime.date
+    titel: str | None = None
+    deelnemers: list[str] | None = None
+    casus: Casus = field(default_factory=Casus)
+    sliders: dict[str, Slider] = field(default_factory=_middle_sliders)
+    agenda: list[AgendaItem] = field(default_factory=list)
+
+    def stands(self) -> dict[str, int]:
+        """Return the stand of every slider, in file order."""
+        return {category_id: slider.stand for category_id, slider in self.sliders.items()}
+
+    def next_agenda_id(self) -> str:
+        """Return an agenda id that no item of this session uses yet."""
+        used = {item.id for item in self.agenda}
+        number = len(self.agenda) + 1
+        while f"a{number}" in used:
+            number += 1
+        return f"a{number}"
+
+    def normalized(self) -> Session:
+        """Return a copy whose texts all use `\\n` line breaks."""
+        result = copy.deepcopy(self)
+        result.casus.titel = normalize_text(result.casus.titel)
+        result.casus.notities = normalize_text(result.casus.notities)
+        for slider in result.sliders.values():
+            slider.toelichting = normalize_text(slider.toelichting)
+        for item in result.agenda:
+            item.tekst = normalize_text(item.tekst)
+        return result
+
+
+def new_session(gemeente: str, datum: datetime.date) -> Session:
+    """Return an empty session: all sliders in the middle, nothing written."""
+    return Session(gemeente=gemeente, datum=datum)
+
+
+def next_round(previous: Session, datum: datetime.date) -> Session:
+    """Return a new round that continues from `previous`.
+
+    Stands, toelichtingen, casus and deelnemers are copied; of the agenda
+    only the open items come along, with their ids, so they can be followed
+    over rounds. The titel belongs to one meeting and starts empty.
+    """
+    return Session(
+        gemeente=previous.gemeente,
+        datum=datum,
+        deelnemers=list(previous.deelnemers) if previous.deelnemers else None,
+        casus=copy.deepcopy(previous.casus),
+        sliders=copy.deepcopy(previous.sliders),
+        agenda=[copy.deepcopy(item) for item in previous.agenda if not item.done],
+    )
