@@ -14,7 +14,7 @@ from . import __version__
 from .core import paths
 from .i18n import LANGUAGES, Translator, language_from_environment
 
-COMMANDS = ("check", "show", "new")
+COMMANDS = ("open", "check", "show", "new")
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -76,6 +76,11 @@ def _make_parser(lang: str) -> _Parser:
     )
     commands = parser.add_subparsers(dest="command", title=_("cli.commands"), parser_class=_Parser)
 
+    open_ = commands.add_parser("open", help=_("cli.open"), add_help=False, parents=[common])
+    open_.add_argument(
+        "path", nargs="?", type=Path, default=None, metavar="PAD", help=_("cli.open.path")
+    )
+
     check = commands.add_parser("check", help=_("cli.check"), add_help=False, parents=[common])
     check.add_argument("paths", nargs="+", type=Path, metavar="PAD", help=_("cli.check.paths"))
 
@@ -91,7 +96,7 @@ def _make_parser(lang: str) -> _Parser:
         "--dir", type=Path, default=paths.DEFAULT_DIR, metavar="MAP", help=_("cli.dir")
     )
     new.add_argument("--from-latest", action="store_true", help=_("cli.new.from_latest"))
-    for sub in (check, show, new):
+    for sub in (open_, check, show, new):
         sub._optionals.title = _("cli.options")
         sub._positionals.title = _("cli.arguments")
     return parser
@@ -100,13 +105,30 @@ def _make_parser(lang: str) -> _Parser:
 def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line (`sys.argv[1:]` when `argv` is None)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if _opens_the_app(argv):
+        argv.insert(0, "open")
     return _make_parser(_language(argv)).parse_args(argv)
+
+
+def _opens_the_app(argv: list[str]) -> bool:
+    """Whether no command is named: `schuiftui` and `schuiftui PATH` open the app."""
+    if any(token in ("-h", "--help", "--version") for token in argv):
+        return False
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--lang":
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token not in COMMANDS
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = get_args(argv)
     _ = Translator(args.lang)
+    if args.command == "open":
+        return _open(args.path, args.lang, _)
     if args.command == "check":
         return _check(args.paths, _)
     if args.command == "show":
@@ -183,7 +205,31 @@ def _new(args: argparse.Namespace, _: Translator) -> int:
         print(error, file=sys.stderr)
         return EXIT_INVALID
     print(path)
+    if _on_terminal(stdout=True):
+        return _open(path, args.lang, _)
     return EXIT_OK
+
+
+def _on_terminal(stdout: bool = False) -> bool:
+    """Whether a person is at a terminal. Textual draws on stderr and reads stdin."""
+    streams = [sys.stdin, sys.stderr] + ([sys.stdout] if stdout else [])
+    return all(stream is not None and stream.isatty() for stream in streams)
+
+
+def _open(target: Path | None, lang: str, _: Translator) -> int:
+    if not _on_terminal():
+        print(_("cli.no_terminal"), file=sys.stderr)
+        return EXIT_USAGE
+    from .app import make_app
+    from .core.storage import SessionError
+
+    try:
+        app = make_app(target, lang=lang)
+    except SessionError as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    app.run()
+    return app.return_code or 0
 
 
 def run() -> None:

@@ -28,13 +28,17 @@ class Category:
     Attributes:
         id: The key under `[schuiven]` in a session file. Never translated.
         name: The category's name.
-        top: A short label for the top pole (stand +5).
-        bottom: A short label for the bottom pole (stand -5).
+        short: The name in at most two lines of at most ten characters,
+            for the column above a slider.
+        top: A short label for the top pole (stand +5), at most two rows
+            of at most ten characters (a space or newline splits them).
+        bottom: The same for the bottom pole (stand -5).
         description: One paragraph on what the top and the bottom mean.
     """
 
     id: str
     name: Bilingual
+    short: Bilingual
     top: Bilingual
     bottom: Bilingual
     description: Bilingual
@@ -44,8 +48,9 @@ CATEGORIES: tuple[Category, ...] = (
     Category(
         id="positionering_intern",
         name=Bilingual("Positionering intern", "Internal positioning"),
-        top=Bilingual("generalist, eigen budget", "generalist, own budget"),
-        bottom=Bilingual("in sectorteam", "in a sector team"),
+        short=Bilingual("Positie\nintern", "Internal\nposition"),
+        top=Bilingual("eigen budget", "own budget"),
+        bottom=Bilingual("sectorteam", "sector team"),
         description=Bilingual(
             "Boven: wijkambtenaren hebben een brede, integrale opdracht en"
             " beschikken over een eigen budget en/of mandaat. Onder: zij maken"
@@ -60,7 +65,8 @@ CATEGORIES: tuple[Category, ...] = (
     Category(
         id="proces_met_bewoners",
         name=Bilingual("Proces met bewoners", "Process with residents"),
-        top=Bilingual("structureel, veel instrumenten", "structural, many tools"),
+        short=Bilingual("Met\nbewoners", "With\nresidents"),
+        top=Bilingual("struc-\ntureel", "structural"),
         bottom=Bilingual("per situatie", "case by case"),
         description=Bilingual(
             "Boven: bewonersinitiatieven en lokale democratie zijn structureel"
@@ -76,7 +82,8 @@ CATEGORIES: tuple[Category, ...] = (
     Category(
         id="proces_binnen_gemeente",
         name=Bilingual("Proces binnen gemeente", "Process within municipality"),
-        top=Bilingual("vaste werkprocessen", "clear work processes"),
+        short=Bilingual("Binnen\ngemeente", "Within\norganis."),
+        top=Bilingual("vaste processen", "clear processes"),
         bottom=Bilingual("per sector", "per sector"),
         description=Bilingual(
             "Boven: heldere, gestructureerde werkprocessen, bijvoorbeeld een"
@@ -93,8 +100,9 @@ CATEGORIES: tuple[Category, ...] = (
     Category(
         id="bestuur_en_politiek",
         name=Bilingual("Bestuur en politiek", "Administration and politics"),
-        top=Bilingual("hoog op de agenda", "high on the agenda"),
-        bottom=Bilingual("weinig betrokken", "little involvement"),
+        short=Bilingual("Bestuur\npolitiek", "Admin.\npolitics"),
+        top=Bilingual("hoog op agenda", "high on agenda"),
+        bottom=Bilingual("weinig betrokken", "hardly involved"),
         description=Bilingual(
             "Boven: wijkgericht werken staat hoog op de bestuurlijke agenda,"
             " bijvoorbeeld met wijkwethouders, en is verankerd in de"
@@ -109,8 +117,9 @@ CATEGORIES: tuple[Category, ...] = (
     Category(
         id="communicatie",
         name=Bilingual("Communicatie", "Communication"),
+        short=Bilingual("Commu-\nnicatie", "Commu-\nnication"),
         top=Bilingual("per gebied", "per area"),
-        bottom=Bilingual("gemeentebreed", "municipality-wide"),
+        bottom=Bilingual("hele gemeente", "whole town"),
         description=Bilingual(
             "Boven: communicatie is per gebied georganiseerd en de interne"
             " communicatie heeft oog voor gebieden. Onder: er wordt"

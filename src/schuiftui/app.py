@@ -1,0 +1,116 @@
+"""The App: screens, global keys and wiring; the work is in screens and core."""
+
+from __future__ import annotations
+
+import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Callable, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+
+from .core.session import Session
+from .i18n import Translator
+from .screens.help import HelpScreen
+from .screens.panel import PanelScreen
+from .screens.start import StartScreen
+
+
+def _load_css() -> str:
+    # Read through importlib.resources so a zipped single-file build works too.
+    return resources.files("schuiftui").joinpath("styles/app.tcss").read_text(encoding="utf-8")
+
+
+class SchuifApp(App[int]):
+    """The schuifoefening: a start screen of sessions, a panel for one session."""
+
+    CSS = _load_css()
+    TITLE = "schuiftui"
+    ENABLE_COMMAND_PALETTE = False
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-too-narrow"),
+        (70, "-wide-enough"),
+    ]
+    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+        (0, "-too-short"),
+        (22, "-tall-enough"),
+    ]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "request_quit", "key.quit", priority=True),
+        Binding("f1", "help", "key.help", priority=True),
+        Binding("question_mark", "help", "key.help", show=False),
+    ]
+
+    def __init__(
+        self,
+        *,
+        sessions_dir: Path,
+        open_path: Path | None = None,
+        session: Session | None = None,
+        lang: str = "nl",
+        today: Callable[[], datetime.date] = datetime.date.today,
+    ) -> None:
+        super().__init__()
+        self.translate = Translator(lang)
+        self.sessions_dir = sessions_dir
+        self.open_path = open_path
+        self.first_session = session
+        self.today = today
+
+    def on_mount(self) -> None:
+        if self.first_session is not None and self.open_path is not None:
+            self.open_session(self.first_session, self.open_path)
+        else:
+            self.push_screen(
+                StartScreen(self.sessions_dir, self.translate, self.open_session, self.today)
+            )
+
+    def open_session(self, session: Session, path: Path) -> None:
+        """Show `session`, stored at `path`, on the panel."""
+        self.push_screen(PanelScreen(session, path, self.translate))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.translate))
+
+    def action_request_quit(self) -> None:
+        panels = [screen for screen in self.screen_stack if isinstance(screen, PanelScreen)]
+        if panels and panels[-1].dirty:
+            if self.screen is not panels[-1]:
+                return  # finish the dialog first
+            panels[-1].confirm_quit()
+        else:
+            self.exit(0)
+
+
+def make_app(
+    target: Path | None,
+    *,
+    lang: str = "nl",
+    today: Callable[[], datetime.date] = datetime.date.today,
+) -> SchuifApp:
+    """Build the app the way the command line does.
+
+    Args:
+        target: A session file to open, or a sessions folder (None: ./sessions).
+        lang: The interface language.
+        today: Where "today" comes from (tests freeze it).
+
+    Raises:
+        SessionError: `target` is a session file that cannot be loaded.
+    """
+    from .core.paths import DEFAULT_DIR
+    from .core.storage import load
+
+    if target is not None and target.suffix == ".toml" and not target.is_dir():
+        session = load(target)
+        return SchuifApp(
+            sessions_dir=target.parent.parent,
+            open_path=target,
+            session=session,
+            lang=lang,
+            today=today,
+        )
+    return SchuifApp(sessions_dir=target or DEFAULT_DIR, lang=lang, today=today)

@@ -1,0 +1,171 @@
+"""The start screen: the sessions in the sessions folder, per gemeente."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from itertools import groupby
+from pathlib import Path
+from typing import Callable, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..core.categories import CATEGORY_IDS
+from ..core.paths import find_session_files, new_session_path
+from ..core.plain import signed
+from ..core.session import Session, new_session, next_round
+from ..core.storage import SessionError, load, save
+from ..i18n import Translator
+from ..widgets.footer import TranslatedFooter
+from .dialogs import NewSession, NewSessionDialog
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One row of the list: a session that loaded, or the reason it did not."""
+
+    path: Path
+    slug: str
+    session: Session | None
+    problem: str | None
+
+
+def list_sessions(sessions_dir: Path) -> list[Listed]:
+    """Load every session in `sessions_dir`, newest first within each gemeente."""
+    rows = []
+    for found in reversed(find_session_files(sessions_dir)):
+        try:
+            rows.append(Listed(found.path, found.slug, load(found.path), None))
+        except SessionError as error:
+            rows.append(Listed(found.path, found.slug, None, str(error)))
+    rows.sort(key=lambda row: row.slug)  # stable: keeps newest first per gemeente
+    return rows
+
+
+class StartScreen(Screen[None]):
+    """Pick a session, start one for a new gemeente, or start a new round."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new_gemeente", "key.start_new"),
+        Binding("r", "new_round", "key.start_round"),
+    ]
+
+    def __init__(
+        self,
+        sessions_dir: Path,
+        translate: Translator,
+        open_session: Callable[[Session, Path], None],
+        today: Callable[[], datetime.date] = datetime.date.today,
+    ) -> None:
+        super().__init__()
+        self.sessions_dir = sessions_dir
+        self.translate = translate
+        self.open_session = open_session
+        self.today = today
+        self.rows: list[Listed] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield OptionList(id="sessions")
+        yield Static(id="start-hint")
+        yield Static(self.translate("app.too_small"), classes="too-small")
+        yield TranslatedFooter(self.translate)
+
+    def on_mount(self) -> None:
+        _ = self.translate
+        self.title = "schuiftui"
+        self.sub_title = _("start.subtitle", dir=self.sessions_dir)
+        self.refresh_list()
+        self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_list()
+
+    def refresh_list(self) -> None:
+        """Read the sessions folder again and show what is there."""
+        _ = self.translate
+        self.rows = list_sessions(self.sessions_dir)
+        options: list[Option | None] = []
+        for slug, group in groupby(enumerate(self.rows), key=lambda pair: pair[1].slug):
+            group_rows = list(group)
+            first = group_rows[0][1]
+            name = first.session.gemeente if first.session else slug
+            if options:
+                options.append(None)
+            options.append(Option(Text(name, style="bold"), id=f"group-{slug}", disabled=True))
+            for index, row in group_rows:
+                options.append(Option(self._row_text(row), id=str(index)))
+        option_list = self.query_one(OptionList)
+        highlighted = option_list.highlighted
+        option_list.clear_options()
+        option_list.add_options(options)
+        if self.rows:
+            option_list.highlighted = highlighted if highlighted is not None else 1
+        hint = _("start.empty", dir=self.sessions_dir) if not self.rows else _("start.hint")
+        self.query_one("#start-hint", Static).update(hint)
+
+    def _row_text(self, row: Listed) -> Text:
+        if row.session is None:
+            return Text(f"  ⚠ {row.problem}", style="italic")
+        session = row.session
+        stands = " ".join(f"{signed(session.sliders[i].stand):>2}" for i in CATEGORY_IDS)
+        open_items = sum(not item.done for item in session.agenda)
+        text = Text(f"  {session.datum.isoformat()}  ")
+        text.append(f"{(session.titel or '-')[:28]:<28}", style="")
+        text.append(f"  {stands}", style="bold")
+        text.append(f"  {self.translate('start.open_items', count=open_items)}", style="dim")
+        return text
+
+    def _highlighted_row(self) -> Listed | None:
+        option_list = self.query_one(OptionList)
+        if option_list.highlighted is None:
+            return None
+        option = option_list.get_option_at_index(option_list.highlighted)
+        if option.id is None or not option.id.isdigit():
+            return None
+        return self.rows[int(option.id)]
+
+    @on(OptionList.OptionSelected)
+    def selected(self) -> None:
+        row = self._highlighted_row()
+        if row is None:
+            return
+        if row.session is None:
+            self.notify(row.problem or "", severity="error", timeout=8)
+            return
+        self.open_session(row.session, row.path)
+
+    @work
+    async def action_new_gemeente(self) -> None:
+        """Ask for a gemeente and date, create the session file, open it."""
+        answer: NewSession | None = await self.app.push_screen_wait(
+            NewSessionDialog(self.translate, self.today())
+        )
+        if answer is not None:
+            self._create(new_session(answer.gemeente, answer.datum))
+
+    def action_new_round(self) -> None:
+        """Start a new round, dated today, from the latest session of this gemeente."""
+        row = self._highlighted_row()
+        if row is None:
+            return
+        latest = next((r for r in self.rows if r.slug == row.slug and r.session), None)
+        if latest is None or latest.session is None:
+            self.notify(self.translate("start.no_round"), severity="warning")
+            return
+        self._create(next_round(latest.session, self.today()))
+
+    def _create(self, session: Session) -> None:
+        path = new_session_path(self.sessions_dir, session.gemeente, session.datum)
+        try:
+            save(session, path)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.open_session(session, path)

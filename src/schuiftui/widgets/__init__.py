@@ -1,0 +1,1 @@
+"""Widgets: they show values and post messages; they know nothing of files."""

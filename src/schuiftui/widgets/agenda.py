@@ -1,0 +1,80 @@
+"""The lokale agenda as a list: status per item, keys to change it."""
+
+from __future__ import annotations
+
+from typing import ClassVar, NamedTuple
+
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import OptionList
+
+
+class AgendaEntry(NamedTuple):
+    """What the list shows of one agenda item."""
+
+    tekst: str
+    done: bool
+    detail: str
+    """Termijn and eigenaar, already in the interface language."""
+
+
+class AgendaList(OptionList):
+    """The agenda items, one per line, `[ ]` open and `[x]` gedaan.
+
+    | Key | Request |
+    | :- | :- |
+    | n, insert | add an item |
+    | enter, e | edit the highlighted item |
+    | space, x | mark it open / gedaan |
+    | delete, d | delete it |
+    | shift+up, K / shift+down, J | move it up / down |
+
+    The list changes nothing itself: it posts `Requested` and the screen,
+    which owns the session, answers with `show`.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n,insert", "request('add')", "key.agenda_add", key_display="n"),
+        Binding("enter,e", "request('edit')", "key.agenda_edit", key_display="e"),
+        Binding("space,x", "request('toggle')", "key.agenda_toggle", key_display="spatie"),
+        Binding("delete,d", "request('delete')", "key.agenda_delete", key_display="d"),
+        Binding("shift+up,K", "request('up')", "key.agenda_up", key_display="K"),
+        Binding("shift+down,J", "request('down')", "key.agenda_down", key_display="J"),
+    ]
+
+    class Requested(Message):
+        """The user asked to change the agenda."""
+
+        def __init__(self, agenda: AgendaList, action: str, index: int | None) -> None:
+            super().__init__()
+            self.agenda = agenda
+            self.action = action
+            """One of add, edit, toggle, delete, up, down."""
+            self.index = index
+            """The highlighted item, or None when the list is empty."""
+
+        @property
+        def control(self) -> AgendaList:
+            return self.agenda
+
+    def show(self, entries: list[AgendaEntry], highlight: int | None = None) -> None:
+        """Replace the shown items and highlight one of them."""
+        self.clear_options()
+        self.add_options([self._prompt(entry) for entry in entries])
+        if entries:
+            self.highlighted = min(highlight or 0, len(entries) - 1)
+
+    @staticmethod
+    def _prompt(entry: AgendaEntry) -> Text:
+        text = Text("[x] " if entry.done else "[ ] ", style="bold")
+        text.append(entry.tekst, style="strike dim" if entry.done else "")
+        if entry.detail:
+            text.append(f" ({entry.detail})", style="dim")
+        return text
+
+    def action_request(self, action: str) -> None:
+        """Post a request to change the agenda."""
+        if action != "add" and self.highlighted is None:
+            return
+        self.post_message(self.Requested(self, action, self.highlighted))
