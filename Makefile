@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	for f in sessions/*/*.toml; do $(BIN)/schuiftui show "$$f"; echo; done
+	$(BIN)/schuiftui sessions
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

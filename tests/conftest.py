@@ -23,3 +23,40 @@ def sessions_dir(tmp_path: Path) -> Path:
 def altena(sessions_dir: Path) -> Path:
     """A writable copy of Altena's first session."""
     return sessions_dir / "altena" / "2020-02-12.toml"
+
+
+TODAY = __import__("datetime").date(2026, 11, 29)
+"""The date the app believes it is, so new rounds and snapshots are stable."""
+
+RENDERING_ENVIRONMENT = (
+    "TEXTUAL_THEME",
+    "NO_COLOR",
+    "SCHUIFTUI_LANG",
+    "TEXTUAL_ANIMATIONS",
+    "COLUMNS",
+    "LINES",
+)
+
+
+@pytest.fixture(autouse=True)
+def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Clear environment that changes what the app looks like or says."""
+    for name in RENDERING_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blinking cursor makes snapshots depend on timing: switch it off."""
+    from textual.widgets import Input, TextArea
+
+    for widget_class in (Input, TextArea):
+
+        def init(
+            self: object, *args: object, __original=widget_class.__init__, **kwargs: object
+        ) -> None:
+            __original(self, *args, **kwargs)
+            self.cursor_blink = False  # type: ignore[attr-defined]
+
+        monkeypatch.setattr(widget_class, "__init__", init)

@@ -35,7 +35,7 @@ KEYS: tuple[tuple[str, str], ...] = (
     ("Enter / e", "help.agenda_edit"),
     ("Spatie / x", "help.agenda_toggle"),
     ("Delete / d", "help.agenda_delete"),
-    ("Shift+↑ K / Shift+↓ J", "help.agenda_move"),
+    ("Shift+↑↓, K, J", "help.agenda_move"),
     ("help.section.start", ""),
     ("Enter", "help.start_open"),
     ("n", "help.start_new"),
@@ -61,7 +61,7 @@ class HelpScreen(ModalScreen[None]):
             if not meaning:
                 lines.append(f"\n[b]{_(key)}[/b]")
             else:
-                lines.append(f"  [b]{key:<22}[/b] {_(meaning)}")
+                lines.append(f"  [b]{key:<16}[/b] {_(meaning)}")
         with Vertical(classes="dialog help"):
             yield Label(_("help.title"), classes="dialog-title")
             with VerticalScroll():

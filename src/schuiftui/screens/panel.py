@@ -91,8 +91,13 @@ class PanelScreen(Screen[None]):
 
     def _update_title(self) -> None:
         _ = self.translate
-        self.title = f"{self.session.gemeente} — {self.session.datum.isoformat()}"
-        self.sub_title = _("panel.unsaved") if self.dirty else (self.session.titel or "")
+        title = f"{self.session.gemeente} — {self.session.datum.isoformat()}"
+        sub_title = _("panel.unsaved") if self.dirty else (self.session.titel or "")
+        # Assign only on a real change: every assignment repaints the header.
+        if self.title != title:
+            self.title = title
+        if self.sub_title != sub_title:
+            self.sub_title = sub_title
 
     def _show_detail(self, slider_id: str) -> None:
         _ = self.translate

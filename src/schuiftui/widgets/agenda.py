@@ -39,8 +39,8 @@ class AgendaList(OptionList):
         Binding("enter,e", "request('edit')", "key.agenda_edit", key_display="e"),
         Binding("space,x", "request('toggle')", "key.agenda_toggle", key_display="spatie"),
         Binding("delete,d", "request('delete')", "key.agenda_delete", key_display="d"),
-        Binding("shift+up,K", "request('up')", "key.agenda_up", key_display="K"),
-        Binding("shift+down,J", "request('down')", "key.agenda_down", key_display="J"),
+        Binding("shift+up,K", "request('up')", "key.agenda_up", key_display="K", show=False),
+        Binding("shift+down,J", "request('down')", "key.agenda_down", key_display="J", show=False),
     ]
 
     class Requested(Message):

@@ -30,6 +30,8 @@ class Slider(Widget, can_focus=True):
     | left, h / right, l | The previous / next slider. |
     | enter, t | Ask to edit the toelichting (posts `EditRequested`). |
 
+    The thumb carries the stand as a number beside it ("━█━ +3").
+
     Only the rows whose content changes are redrawn when the value moves:
     a step costs two terminal rows, not the whole column.
     """
@@ -53,7 +55,6 @@ class Slider(Widget, can_focus=True):
         "slider--track",
         "slider--middle",
         "slider--thumb",
-        "slider--stand",
     }
 
     DEFAULT_CSS = """
@@ -65,7 +66,6 @@ class Slider(Widget, can_focus=True):
         & > .slider--track { color: $text-muted; }
         & > .slider--middle { color: $text-muted; }
         & > .slider--thumb { color: $accent; text-style: bold; }
-        & > .slider--stand { text-style: bold; }
         &:focus {
             & > .slider--name { text-style: bold reverse; }
             & > .slider--track { color: $foreground; }
@@ -77,7 +77,7 @@ class Slider(Widget, can_focus=True):
     }
     """
 
-    value: reactive[int] = reactive(0, init=False)
+    value: reactive[int] = reactive(0, init=False, repaint=False)
     """The position: `minimum` at the bottom, 0 in the middle, `maximum` at the top."""
 
     class Changed(Message):
@@ -174,7 +174,9 @@ class Slider(Widget, can_focus=True):
         sliders = list(self.parent.query_children(Slider))
         index = sliders.index(self) + direction
         if 0 <= index < len(sliders):
-            sliders[index].focus()
+            # Directly, not via focus() (which waits a turn): a key typed
+            # right after must reach the newly focused slider.
+            self.screen.set_focus(sliders[index])
 
     def action_edit(self) -> None:
         """Ask the screen to edit this slider's toelichting."""
@@ -210,17 +212,15 @@ class Slider(Widget, can_focus=True):
     def _track_row(self, level: int, width: int) -> Strip:
         base = self.rich_style
         focused = self.has_focus
-        centre = max(1, width // 2 - 2)
+        centre = max(1, width // 2 - 1)
         if level == self.value:
+            # The whole row, stand and blanks included, is one run in the
+            # thumb's style (blanks look the same in any foreground): a step
+            # then writes one style change per row, not five.
             thumb = self.rich_style + self.get_component_rich_style("slider--thumb")
             cap = "◀█▶" if focused else "━█━"
             stand = f"{level:+d}" if level else "0"
-            segments = [
-                Segment(" " * (centre - 1), base),
-                Segment(cap, thumb),
-                Segment(" ", base),
-                Segment(stand, base + self.get_component_rich_style("slider--stand")),
-            ]
+            segments = [Segment(f"{' ' * (centre - 1)}{cap} {stand}".ljust(width), thumb)]
         elif level == 0:
             # Ruled across the whole column, so the five middles form one line.
             middle = base + self.get_component_rich_style("slider--middle")
@@ -231,7 +231,7 @@ class Slider(Widget, can_focus=True):
             track = base + self.get_component_rich_style("slider--track")
             glyph = "┃" if focused else "│"
             segments = [Segment(" " * centre, base), Segment(glyph, track)]
-        return Strip(segments).extend_cell_length(width, base).crop(0, width)
+        return Strip(segments).extend_cell_length(width, base).crop(0, width).simplify()
 
     def on_focus(self) -> None:
         self.refresh()

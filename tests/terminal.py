@@ -1,0 +1,82 @@
+"""Run a command in a real pseudo-terminal and talk to it, for end-to-end tests."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import struct
+import subprocess
+import termios
+import time
+from pathlib import Path
+
+
+class Terminal:
+    """A child process on a pseudo-terminal of a fixed size."""
+
+    def __init__(self, argv: list[str], cwd: Path, size: tuple[int, int] = (80, 24)) -> None:
+        self.master, slave = pty.openpty()
+        columns, rows = size
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "NO_COLOR"))}
+        env.update(TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
+        self.process = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
+        )
+        os.close(slave)
+        self.output = b""
+
+    def read_until(self, text: str, timeout: float = 20.0) -> bytes:
+        """Read output until `text` has appeared since the last call; return what came."""
+        start = len(self.output)
+        deadline = time.monotonic() + timeout
+        wanted = text.encode()
+        while wanted not in self.output[start:]:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError(f"{text!r} did not appear; last output: {self.output[-500:]!r}")
+            ready, _, _ = select.select([self.master], [], [], remaining)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    chunk = b""
+                if not chunk:
+                    raise EOFError(f"terminal closed before {text!r}")
+                self.output += chunk
+        return self.output[start:]
+
+    def write(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def drain(self, quiet: float = 0.3, limit: float = 5.0) -> bytes:
+        """Read until the program has been quiet for `quiet` seconds; return what came."""
+        start = len(self.output)
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([self.master], [], [], quiet)
+            if not ready:
+                break
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            self.output += chunk
+        return self.output[start:]
+
+    def wait(self, timeout: float = 20.0) -> int:
+        """Wait for the process to end while reading its output; return its exit code."""
+        deadline = time.monotonic() + timeout
+        while self.process.poll() is None and time.monotonic() < deadline:
+            self.drain(quiet=0.1, limit=0.5)
+        return self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        os.close(self.master)

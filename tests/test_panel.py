@@ -1,0 +1,256 @@
+"""The panel, driven by keys through Pilot; every check reads the saved file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, TextArea
+
+from schuiftui.app import SchuifApp, make_app
+from schuiftui.core.storage import load
+from schuiftui.screens.dialogs import QuitDialog
+from schuiftui.screens.panel import PanelScreen
+from schuiftui.widgets.slider import Slider
+
+from .conftest import TODAY
+
+ALTENA_STANDS = {
+    "positionering_intern": 3,
+    "proces_met_bewoners": -2,
+    "proces_binnen_gemeente": -4,
+    "bestuur_en_politiek": 4,
+    "communicatie": -2,
+}
+
+
+def app_for(path: Path, lang: str = "nl") -> SchuifApp:
+    return make_app(path, lang=lang, today=lambda: TODAY)
+
+
+async def press_and_save(path: Path, *keys: str) -> dict[str, int]:
+    """Press `keys` on the panel, save with Ctrl+S, return the stands on disk."""
+    app = app_for(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key in keys:
+            await pilot.press(key)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    return load(path).stands()
+
+
+@pytest.mark.parametrize(
+    ("keys", "slider", "stand"),
+    [
+        (("up",), "positionering_intern", 4),
+        (("k",), "positionering_intern", 4),
+        (("down",), "positionering_intern", 2),
+        (("j",), "positionering_intern", 2),
+        (("pageup",), "positionering_intern", 5),
+        (("pagedown",), "positionering_intern", 1),
+        (("end",), "positionering_intern", 5),
+        (("home",), "positionering_intern", -5),
+        (("0",), "positionering_intern", 0),
+        (("m",), "positionering_intern", 0),
+        (("up", "up", "up", "up"), "positionering_intern", 5),
+        (("home", "down", "j", "pagedown"), "positionering_intern", -5),
+        (("right", "up"), "proces_met_bewoners", -1),
+        (("l", "l", "down"), "proces_binnen_gemeente", -5),
+        (("l", "l", "l", "h", "end"), "proces_binnen_gemeente", 5),
+        (("left", "home"), "positionering_intern", -5),
+        (("l", "l", "l", "l", "l", "m"), "communicatie", 0),
+        (("tab", "up"), "proces_met_bewoners", -1),
+        (("tab", "tab", "shift+tab", "k"), "proces_met_bewoners", -1),
+    ],
+)
+async def test_slider_keys_end_up_in_the_saved_file(
+    altena: Path, keys: tuple[str, ...], slider: str, stand: int
+) -> None:
+    expected = dict(ALTENA_STANDS, **{slider: stand})
+    assert await press_and_save(altena, *keys) == expected
+
+
+async def test_enter_and_t_edit_the_toelichting(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "enter")
+        await pilot.pause()
+        assert isinstance(app.focused, TextArea)
+        app.focused.text = "Nieuw: één loket."
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.focused, Slider) and app.focused.id == "proces_met_bewoners"
+        await pilot.press("l", "t")
+        await pilot.pause()
+        await pilot.press(*"Per sector.")
+        await pilot.press("ctrl+s")  # done and save, from inside the dialog
+        await pilot.pause()
+    session = load(altena)
+    assert session.sliders["proces_met_bewoners"].toelichting == "Nieuw: één loket."
+    assert session.sliders["proces_binnen_gemeente"].toelichting.endswith(
+        "sectoren verbindt.Per sector."
+    )
+
+
+async def test_typing_in_a_text_field_moves_no_slider(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press("k", "j", "0", "m", "a", "c", "question_mark")
+        await pilot.press("escape")
+        assert isinstance(app.focused, Slider)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    session = load(altena)
+    assert session.stands() == ALTENA_STANDS
+    assert session.casus.notities.startswith("kj0mac?Altena bestaat")
+
+
+async def test_casus_title_and_notes_are_saved(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titel = app.screen.query_one("#casus-titel", Input)
+        titel.focus()
+        await pilot.press("end", *" (kort)")
+        await pilot.press("tab")
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*"Nog een regel. ")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    session = load(altena)
+    assert session.casus.titel == "Armoedepact in de kernen (kort)"
+    assert session.casus.notities.startswith("Nog een regel. Altena")
+
+
+async def test_agenda_add_edit_toggle_move_delete(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Wethouder uitnodigen", "enter")
+        await pilot.pause()
+        await pilot.press("space")  # a4 (highlighted after adding) is now gedaan
+        await pilot.press("shift+up", "K")  # a4 moves up twice: a1, a4, a2, a3
+        await pilot.press("up", "d")  # delete a1
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("end", *" (maart)", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    agenda = load(altena).agenda
+    assert [(item.id, item.status) for item in agenda] == [
+        ("a4", "gedaan"),
+        ("a2", "open"),
+        ("a3", "open"),
+    ]
+    assert agenda[0].tekst == "Wethouder uitnodigen (maart)"
+
+
+async def test_ctrl_z_undoes_the_last_change(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up", "up", "l", "end", "a", "d")
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PanelScreen)
+        assert screen.query_one("#positionering_intern", Slider).value == 4
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    session = load(altena)
+    assert session.stands() == dict(ALTENA_STANDS, positionering_intern=4)
+    assert len(session.agenda) == 3
+
+
+async def test_title_marks_unsaved_changes(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.sub_title == "Werkplaats 2"
+        await pilot.press("up")
+        assert app.screen.sub_title == "● niet opgeslagen"
+        await pilot.press("down")  # back where the file is: nothing unsaved
+        assert app.screen.sub_title == "Werkplaats 2"
+        await pilot.press("up", "ctrl+s")
+        assert app.screen.sub_title == "Werkplaats 2"
+
+
+async def test_quit_without_changes_exits_at_once(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+@pytest.mark.parametrize(("choice", "saved"), [("o", 5), ("w", 3)])
+async def test_quit_with_unsaved_changes_asks(altena: Path, choice: str, saved: int) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end", "ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitDialog)
+        await pilot.press(choice)
+        await pilot.pause()
+    assert app.return_code == 0
+    assert load(altena).stands()["positionering_intern"] == saved
+
+
+async def test_quit_dialog_cancel_keeps_the_app_running(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end", "ctrl+q")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        assert app.return_code is None
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(altena).stands()["positionering_intern"] == 5
+
+
+async def test_save_failure_is_a_message_and_keeps_the_changes(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end")
+        altena.write_text("formaat = = 1\n", encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.sub_title == "● niet opgeslagen"
+        messages = [n.message for n in app._notifications]
+        assert any("geen geldige TOML meer" in m for m in messages)
+    assert altena.read_text(encoding="utf-8") == "formaat = = 1\n"
+
+
+async def test_help_lists_every_key(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = str(app.screen.query_one("#help-text").render())
+        for key in ("PgUp / PgDn", "End / Home", "0 / m", "Ctrl+Z", "Ctrl+Q", "Shift+↑↓, K, J"):
+            assert key in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, PanelScreen)
+
+
+async def test_english_interface(altena: Path) -> None:
+    app = app_for(altena, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")
+        assert app.screen.sub_title == "● unsaved"
+
+
+async def test_too_small_terminal_shows_a_message_and_recovers(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(60, 20)) as pilot:
+        message = app.screen.query_one(".too-small")
+        assert message.display is True or message.styles.display == "block"
+        assert app.screen.query_one("#body").styles.display == "none"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.query_one("#body").styles.display == "block"
+        assert message.styles.display == "none"

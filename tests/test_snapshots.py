@@ -1,0 +1,80 @@
+"""Snapshots of every screen at 80x24 and 120x40. Look at each SVG before accepting it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schuiftui.app import make_app
+
+from .conftest import TODAY
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+ALTENA = Path("sessions/altena/2020-02-12.toml")
+
+
+@pytest.fixture
+def in_scratch(sessions_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Run from the folder holding the example copies, so paths on screen are short."""
+    monkeypatch.chdir(sessions_dir.parent)
+    return sessions_dir
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_start_screen(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """Altena (two rounds, newest first), Schiedam and Venlo, each row with its
+    date, title, five stands and open agenda items; the key hint and footer below."""
+    assert snap_compare(make_app(Path("sessions"), today=lambda: TODAY), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_panel_on_an_example_session(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """Altena: five sliders at +3 -2 -4 +4 -2 with the middle ruled across, the first
+    slider focused (reverse name, heavy track, ◀█▶ thumb); its toelichting and pole
+    description below; casus and lokale agenda on the right."""
+    assert snap_compare(make_app(ALTENA, today=lambda: TODAY), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_help_screen(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """The help dialog with every key, grouped: sliders, everywhere, agenda, start."""
+    assert snap_compare(make_app(ALTENA, today=lambda: TODAY), press=["f1"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_toelichting_editor(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """The toelichting of Proces met bewoners in an editor, the pole description above
+    it, the keys below; the panel behind it shows the slider moved up to -1."""
+    assert snap_compare(
+        make_app(ALTENA, today=lambda: TODAY), press=["l", "up", "t"], terminal_size=size
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_agenda_while_editing(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """The agenda item dialog for a new step, 'Wethouder uitnodigen' typed in."""
+    assert snap_compare(
+        make_app(ALTENA, today=lambda: TODAY),
+        press=["a", "n", *"Wethouder uitnodigen"],
+        terminal_size=size,
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_quit_with_unsaved_changes(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """After End on the first slider, Ctrl+Q asks: save (o), discard (w) or cancel;
+    the title shows '● niet opgeslagen'."""
+    assert snap_compare(
+        make_app(ALTENA, today=lambda: TODAY), press=["end", "ctrl+q"], terminal_size=size
+    )
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_panel_without_colour(
+    snap_compare, in_scratch: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """NO_COLOR: the same panel in black and white; thumbs, middle line and the focused
+    slider are still told apart by their glyphs (━█━, ┼ / ◀█▶, ┃, ╋) and bold."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert snap_compare(make_app(ALTENA, today=lambda: TODAY), press=["l"], terminal_size=size)

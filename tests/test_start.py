@@ -1,0 +1,89 @@
+"""The start screen: sessions per gemeente, newest first; new session; new round."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from schuiftui.app import make_app
+from schuiftui.core.storage import load
+from schuiftui.screens.panel import PanelScreen
+
+from .conftest import TODAY
+
+
+async def test_lists_sessions_per_gemeente_newest_first(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)):
+        option_list = app.screen.query_one(OptionList)
+        prompts = [
+            str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)
+        ]
+    assert prompts[0] == "Altena"
+    assert prompts[1].startswith("  2020-10-07  Terugkomdag")
+    assert prompts[2].startswith("  2020-02-12  Werkplaats 2")
+    assert "+3 -2 -4 +4 -2" in prompts[2]
+    assert [p for p in prompts if not p.startswith(" ")] == ["Altena", "Schiedam", "Venlo"]
+
+
+async def test_enter_opens_the_highlighted_session(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        assert app.screen.path == sessions_dir / "altena" / "2020-02-12.toml"
+
+
+async def test_new_round_copies_stands_and_open_items_into_a_file_dated_today(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    path = sessions_dir / "altena" / f"{TODAY.isoformat()}.toml"
+    session = load(path)
+    previous = load(sessions_dir / "altena" / "2020-10-07.toml")
+    assert session.stands() == previous.stands()
+    assert session.casus == previous.casus
+    assert [item.id for item in session.agenda] == ["a2", "a4"]
+
+
+async def test_new_gemeente_creates_and_opens_a_middle_session(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Súdwest-Fryslân", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        await pilot.press("end", "ctrl+s")
+        await pilot.pause()
+    session = load(sessions_dir / "sudwest-fryslan" / f"{TODAY.isoformat()}.toml")
+    assert session.gemeente == "Súdwest-Fryslân"
+    assert session.stands()["positionering_intern"] == 5
+
+
+async def test_new_gemeente_refuses_a_name_without_letters(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"../..", "enter")
+        await pilot.pause()
+        assert "minstens één letter" in str(app.screen.query_one("#problem").render())
+    assert sorted(p.name for p in sessions_dir.iterdir()) == ["altena", "schiedam", "venlo"]
+
+
+async def test_an_invalid_file_is_listed_with_its_problem(sessions_dir: Path) -> None:
+    (sessions_dir / "venlo" / "2021-01-01.toml").write_text("formaat = 1\n", encoding="utf-8")
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(100, 24)):
+        option_list = app.screen.query_one(OptionList)
+        prompts = [
+            str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)
+        ]
+    assert any("2021-01-01.toml: de tabel [sessie] ontbreekt" in p for p in prompts)
