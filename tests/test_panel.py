@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input, TextArea
@@ -212,15 +213,25 @@ async def test_quit_dialog_cancel_keeps_the_app_running(altena: Path) -> None:
     assert load(altena).stands()["positionering_intern"] == 5
 
 
-async def test_save_failure_is_a_message_and_keeps_the_changes(altena: Path) -> None:
+async def test_save_failure_is_a_message_and_keeps_the_changes(
+    altena: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = app_for(altena)
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording_notify(message: str, **kwargs: Any) -> None:
+        shown.append(message)
+        notify(message, **kwargs)
+
+    monkeypatch.setattr(app, "notify", recording_notify)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("end")
         altena.write_text("formaat = = 1\n", encoding="utf-8")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen.sub_title == "● niet opgeslagen"
-        messages = [n.message for n in app._notifications]
+        messages = shown
         assert any("geen geldige TOML meer" in m for m in messages)
     assert altena.read_text(encoding="utf-8") == "formaat = = 1\n"
 
@@ -230,7 +241,7 @@ async def test_help_lists_every_key(altena: Path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("f1")
         await pilot.pause()
-        text = str(app.screen.query_one("#help-text").render())
+        text = "\n".join(str(label.render()) for label in app.screen.query("#help-text Label"))
         for key in ("PgUp / PgDn", "End / Home", "0 / m", "Ctrl+Z", "Ctrl+Q", "Shift+↑↓, K, J"):
             assert key in text
         await pilot.press("escape")
@@ -254,3 +265,15 @@ async def test_too_small_terminal_shows_a_message_and_recovers(altena: Path) -> 
         await pilot.pause()
         assert app.screen.query_one("#body").styles.display == "block"
         assert message.styles.display == "none"
+
+
+async def test_toelichting_is_shown_exactly_as_typed(altena: Path) -> None:
+    text = altena.read_text(encoding="utf-8")
+    altena.write_text(
+        text.replace("Het team heeft een eigen programmabudget.", r"[b]niet vet[/b] \\[x] ["),
+        encoding="utf-8",
+    )
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)):
+        shown = str(app.screen.query_one("#detail-text").render()).splitlines()
+    assert shown[1] == r"[b]niet vet[/b] \[x] ["

@@ -4,22 +4,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.pilot import Pilot
 from textual.widgets import OptionList
 
-from schuiftui.app import make_app
+from schuiftui.app import SchuifApp, make_app
 from schuiftui.core.storage import load
 from schuiftui.screens.panel import PanelScreen
 
 from .conftest import TODAY
 
 
+def shown_rows(app: SchuifApp) -> list[str]:
+    """The rows of the session list, as text."""
+    option_list = app.screen.query_one(OptionList)
+    return [str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)]
+
+
+async def new_gemeente(pilot: Pilot[int], name: str) -> None:
+    """Ask for a new gemeente on the start screen and type its name."""
+    await pilot.press("n")
+    await pilot.pause()
+    await pilot.press(*name, "enter")
+    await pilot.pause()
+
+
 async def test_lists_sessions_per_gemeente_newest_first(sessions_dir: Path) -> None:
     app = make_app(sessions_dir, today=lambda: TODAY)
     async with app.run_test(size=(80, 24)):
-        option_list = app.screen.query_one(OptionList)
-        prompts = [
-            str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)
-        ]
+        prompts = shown_rows(app)
     assert prompts[0] == "Altena"
     assert prompts[1].startswith("  2020-10-07  Terugkomdag")
     assert prompts[2].startswith("  2020-02-12  Werkplaats 2")
@@ -55,10 +67,7 @@ async def test_new_round_copies_stands_and_open_items_into_a_file_dated_today(
 async def test_new_gemeente_creates_and_opens_a_middle_session(sessions_dir: Path) -> None:
     app = make_app(sessions_dir, today=lambda: TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press(*"Súdwest-Fryslân", "enter")
-        await pilot.pause()
+        await new_gemeente(pilot, "Súdwest-Fryslân")
         assert isinstance(app.screen, PanelScreen)
         await pilot.press("end", "ctrl+s")
         await pilot.pause()
@@ -70,10 +79,7 @@ async def test_new_gemeente_creates_and_opens_a_middle_session(sessions_dir: Pat
 async def test_new_gemeente_refuses_a_name_without_letters(sessions_dir: Path) -> None:
     app = make_app(sessions_dir, today=lambda: TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
-        await pilot.press(*"../..", "enter")
-        await pilot.pause()
+        await new_gemeente(pilot, "../..")
         assert "minstens één letter" in str(app.screen.query_one("#problem").render())
     assert sorted(p.name for p in sessions_dir.iterdir()) == ["altena", "schiedam", "venlo"]
 
@@ -82,8 +88,5 @@ async def test_an_invalid_file_is_listed_with_its_problem(sessions_dir: Path) ->
     (sessions_dir / "venlo" / "2021-01-01.toml").write_text("formaat = 1\n", encoding="utf-8")
     app = make_app(sessions_dir, today=lambda: TODAY)
     async with app.run_test(size=(100, 24)):
-        option_list = app.screen.query_one(OptionList)
-        prompts = [
-            str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)
-        ]
+        prompts = shown_rows(app)
     assert any("2021-01-01.toml: de tabel [sessie] ontbreekt" in p for p in prompts)

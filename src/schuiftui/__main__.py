@@ -78,7 +78,7 @@ def _make_parser(lang: str) -> _Parser:
 
     open_ = commands.add_parser("open", help=_("cli.open"), add_help=False, parents=[common])
     open_.add_argument(
-        "path", nargs="?", type=Path, default=None, metavar="PAD", help=_("cli.open.path")
+        "path", nargs="?", type=Path, default=None, metavar="PAD", help=_("cli.path")
     )
 
     check = commands.add_parser("check", help=_("cli.check"), add_help=False, parents=[common])
@@ -180,11 +180,11 @@ def _show(file: Path, lang: str) -> int:
 
 def _new(args: argparse.Namespace, _: Translator) -> int:
     from .core.session import new_session, next_round
-    from .core.storage import SessionError, load, save
+    from .core.storage import SessionError, load, save_new
 
     datum = args.datum or datetime.date.today()
     try:
-        path = paths.new_session_path(args.dir, args.gemeente, datum)
+        paths.slugify(args.gemeente)
     except ValueError as error:
         print(
             _("cli.error", prog="schuiftui new", message=_("cli.bad_gemeente", problem=error)),
@@ -200,7 +200,7 @@ def _new(args: argparse.Namespace, _: Translator) -> int:
             session = next_round(load(latest), datum)
         else:
             session = new_session(args.gemeente.strip(), datum)
-        save(session, path)
+        path = save_new(session, args.dir)
     except SessionError as error:
         print(error, file=sys.stderr)
         return EXIT_INVALID

@@ -12,9 +12,7 @@ from textual.binding import Binding, BindingType
 
 from .core.session import Session
 from .i18n import Translator
-from .screens.help import HelpScreen
 from .screens.panel import PanelScreen
-from .screens.start import StartScreen
 
 
 def _load_css() -> str:
@@ -63,6 +61,9 @@ class SchuifApp(App[int]):
         if self.first_session is not None and self.open_path is not None:
             self.open_session(self.first_session, self.open_path)
         else:
+            # Imported here: opening one session never needs the start screen.
+            from .screens.start import StartScreen
+
             self.push_screen(
                 StartScreen(self.sessions_dir, self.translate, self.open_session, self.today)
             )
@@ -72,6 +73,8 @@ class SchuifApp(App[int]):
         self.push_screen(PanelScreen(session, path, self.translate))
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen  # not needed for the first paint
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.translate))
 

@@ -144,7 +144,6 @@ NL: dict[str, str] = {
     "help.start_new": "nieuwe sessie voor een nieuwe gemeente",
     "help.start_round": "nieuwe ronde, vandaag, vanaf de laatste sessie van deze gemeente",
     "cli.no_terminal": "schuiftui: geen terminal; gebruik 'schuiftui show BESTAND' voor platte tekst",
-    "cli.open.path": "een sessiebestand, of een map met sessies (standaard: ./sessions)",
 }
 
 EN: dict[str, str] = {
@@ -276,7 +275,6 @@ EN: dict[str, str] = {
     "help.start_new": "new session for a new municipality",
     "help.start_round": "new round, today, from this municipality's latest session",
     "cli.no_terminal": "schuiftui: no terminal; use 'schuiftui show FILE' for plain text",
-    "cli.open.path": "a session file, or a folder of sessions (default: ./sessions)",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"nl": NL, "en": EN}

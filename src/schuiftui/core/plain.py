@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..i18n import Translator
 from .categories import CATEGORIES
-from .session import STAND_MAX, STAND_MIN, Session
+from .session import STAND_MAX, STAND_MIN, Session, format_stand
 
 COLUMN = 8
 """Characters per slider column in the chart."""
@@ -33,11 +33,6 @@ ASCII = Glyphs(track="|", thumb="#", middle="-", middle_thumb="o")
 _BOLD = "\x1b[1m"
 _DIM = "\x1b[2m"
 _RESET = "\x1b[0m"
-
-
-def signed(stand: int) -> str:
-    """Return a stand as shown to people: "+3", "0", "-2"."""
-    return f"{stand:+d}" if stand else "0"
 
 
 def render(
@@ -67,7 +62,7 @@ def render(
     lines.append(_("show.schuiven"))
     for number, category in enumerate(CATEGORIES, start=1):
         slider = session.sliders[category.id]
-        stand = signed(slider.stand)
+        stand = format_stand(slider.stand)
         meaning = _("show.geen_keuze") if slider.stand == 0 else ""
         lines.append(f"{number}. {category.name.get(lang)}: {stand} {meaning}".rstrip())
         lines.append(
@@ -110,7 +105,7 @@ def _chart(session: Session, glyphs: Glyphs, color: bool, _: Translator) -> list
                 glyph = f"{_BOLD}{glyph}{_RESET}" if stand == level else f"{_DIM}{glyph}{_RESET}"
             half = COLUMN // 2
             cells.append(fill * (half - 1) + glyph + fill * (COLUMN - half))
-        label = f"{signed(level):>3}  "
+        label = f"{format_stand(level):>3}  "
         suffix = f" {_('show.geen_keuze')}" if level == 0 else ""
         rows.append((label + "".join(cells)).rstrip() + suffix)
     return rows

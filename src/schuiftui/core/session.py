@@ -30,6 +30,11 @@ def clamp_stand(stand: int) -> int:
     return max(STAND_MIN, min(STAND_MAX, stand))
 
 
+def format_stand(stand: int) -> str:
+    """Return a stand as people read it: "+3", "0" (the middle), "-2"."""
+    return f"{stand:+d}" if stand else "0"
+
+
 def normalize_text(text: str) -> str:
     """Return `text` with every line break as a single `\\n`.
 

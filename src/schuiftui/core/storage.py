@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .categories import BY_ID, CATEGORIES, CATEGORY_IDS
+from .paths import new_session_path
 from .session import (
     STAND_MAX,
     STAND_MIN,
@@ -663,6 +664,21 @@ def save(session: Session, path: Path | str) -> SaveResult:
     except OSError as error:
         raise SessionError(path, f"kan niet opslaan ({error.strerror or error})") from None
     return SaveResult(path, written=True)
+
+
+def save_new(session: Session, sessions_dir: Path) -> Path:
+    """Write `session` as a new file in `sessions_dir` and return its path.
+
+    The file is `<gemeente-slug>/<datum>.toml`, or `<datum>-2.toml` and so on
+    when that day already has a session: an existing file is never reused.
+
+    Raises:
+        ValueError: The gemeente's name leaves no usable folder name.
+        SessionError: Nothing was written; the message says why.
+    """
+    path = new_session_path(sessions_dir, session.gemeente, session.datum)
+    save(session, path)
+    return path
 
 
 def _write_atomically(target: Path, data: bytes, mode: int, intended: Session, shown: Path) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -19,6 +19,39 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from ..core.paths import slugify
 from ..i18n import Translator
+
+ResultType = TypeVar("ResultType")
+
+
+class Dialog(ModalScreen[ResultType]):
+    """A framed dialog: a title, the body a subclass composes, a line of keys.
+
+    Subclasses set `KEYS` (a catalog key for the line of keys, or "") and
+    `FRAME` (the frame's CSS classes), and write `dialog_title()` and `compose_body()` (not `title`:
+    that name is the Screen's own reactive title).
+    """
+
+    KEYS: ClassVar[str] = ""
+    FRAME: ClassVar[str] = "dialog"
+
+    def __init__(self, translate: Translator) -> None:
+        super().__init__()
+        self.translate = translate
+
+    def dialog_title(self) -> str:
+        """The dialog's heading."""
+        raise NotImplementedError
+
+    def compose_body(self) -> ComposeResult:
+        """The widgets between the heading and the line of keys."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes=self.FRAME):
+            yield Label(self.dialog_title(), classes="dialog-title")
+            yield from self.compose_body()
+            if self.KEYS:
+                yield Static(self.translate(self.KEYS), classes="dialog-keys")
 
 
 @dataclass(frozen=True)
@@ -29,28 +62,27 @@ class Edited:
     save: bool = False
 
 
-class ToelichtingDialog(ModalScreen[Edited]):
+class ToelichtingDialog(Dialog[Edited]):
     """Edit the toelichting of one slider, with the meaning of both poles in view."""
 
+    KEYS = "dialog.toelichting.keys"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "done(False)", "key.done", priority=True),
         Binding("ctrl+s", "done(True)", "key.save", priority=True),
     ]
 
-    def __init__(self, title: str, description: str, text: str, translate: Translator) -> None:
-        super().__init__()
-        self.heading = title
+    def __init__(self, heading: str, description: str, text: str, translate: Translator) -> None:
+        super().__init__(translate)
+        self._heading = heading
         self.description = description
         self.text = text
-        self.translate = translate
 
-    def compose(self) -> ComposeResult:
-        _ = self.translate
-        with Vertical(classes="dialog"):
-            yield Label(self.heading, classes="dialog-title")
-            yield Static(self.description, classes="dialog-help")
-            yield TextArea(self.text, id="toelichting", soft_wrap=True, show_line_numbers=False)
-            yield Static(_("dialog.toelichting.keys"), classes="dialog-keys")
+    def dialog_title(self) -> str:
+        return self._heading
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(self.description, classes="dialog-help")
+        yield TextArea(self.text, id="toelichting", soft_wrap=True, show_line_numbers=False)
 
     def on_mount(self) -> None:
         text_area = self.query_one(TextArea)
@@ -71,40 +103,39 @@ class AgendaFields:
     save: bool = False
 
 
-class AgendaItemDialog(ModalScreen[AgendaFields]):
+class AgendaItemDialog(Dialog[AgendaFields]):
     """Write or change one step of the lokale agenda."""
 
+    KEYS = "dialog.agenda.keys"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "done(False)", "key.done", priority=True),
         Binding("ctrl+s", "done(True)", "key.save", priority=True),
     ]
 
     def __init__(self, fields: AgendaFields, translate: Translator, *, new: bool) -> None:
-        super().__init__()
+        super().__init__(translate)
         self.fields = fields
-        self.translate = translate
         self.new = new
 
-    def compose(self) -> ComposeResult:
+    def dialog_title(self) -> str:
+        return self.translate("dialog.agenda.new" if self.new else "dialog.agenda.edit")
+
+    def compose_body(self) -> ComposeResult:
         _ = self.translate
-        title = _("dialog.agenda.new") if self.new else _("dialog.agenda.edit")
-        with Vertical(classes="dialog"):
-            yield Label(title, classes="dialog-title")
-            yield Label(_("dialog.agenda.tekst"))
-            yield Input(self.fields.tekst, id="tekst")
-            with Horizontal(classes="dialog-row"):
-                with Vertical():
-                    yield Label(_("dialog.agenda.termijn"))
-                    yield Select(
-                        [(_("termijn.kort"), "kort"), (_("termijn.lang"), "lang")],
-                        value=self.fields.termijn or Select.NULL,
-                        prompt=_("dialog.agenda.geen_termijn"),
-                        id="termijn",
-                    )
-                with Vertical():
-                    yield Label(_("dialog.agenda.eigenaar"))
-                    yield Input(self.fields.eigenaar or "", id="eigenaar")
-            yield Static(_("dialog.agenda.keys"), classes="dialog-keys")
+        yield Label(_("dialog.agenda.tekst"))
+        yield Input(self.fields.tekst, id="tekst")
+        with Horizontal(classes="dialog-row"):
+            with Vertical():
+                yield Label(_("dialog.agenda.termijn"))
+                yield Select(
+                    [(_("termijn.kort"), "kort"), (_("termijn.lang"), "lang")],
+                    value=self.fields.termijn or Select.NULL,
+                    prompt=_("dialog.agenda.geen_termijn"),
+                    id="termijn",
+                )
+            with Vertical():
+                yield Label(_("dialog.agenda.eigenaar"))
+                yield Input(self.fields.eigenaar or "", id="eigenaar")
 
     def on_mount(self) -> None:
         self.query_one("#tekst", Input).focus()
@@ -126,38 +157,37 @@ class AgendaItemDialog(ModalScreen[AgendaFields]):
         )
 
 
-class QuitDialog(ModalScreen[str]):
+class QuitDialog(Dialog[str]):
     """Unsaved changes: save, discard or cancel. Returns "save", "discard" or "cancel"."""
 
+    FRAME = "dialog small"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "choose('cancel')", "key.cancel"),
     ]
 
-    def __init__(self, translate: Translator) -> None:
-        super().__init__()
-        self.translate = translate
+    def dialog_title(self) -> str:
+        return self.translate("dialog.quit.title")
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         _ = self.translate
-        with Vertical(classes="dialog small"):
-            yield Label(_("dialog.quit.title"), classes="dialog-title")
-            yield Static(_("dialog.quit.question"))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(_("dialog.quit.save"), id="save", variant="primary")
-                yield Button(_("dialog.quit.discard"), id="discard", variant="error")
-                yield Button(_("dialog.quit.cancel"), id="cancel")
+        yield Static(_("dialog.quit.question"))
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(_("dialog.quit.save"), id="save", variant="primary")
+            yield Button(_("dialog.quit.discard"), id="discard", variant="error")
+            yield Button(_("dialog.quit.cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
 
-    def on_key(self, event: object) -> None:
-        key = getattr(event, "key", "")
-        choice = {
+    def on_key(self, event: events.Key) -> None:
+        # The letters depend on the language ("o"/"w", "s"/"d"), so they are
+        # looked up here rather than declared as class-level bindings.
+        choices = {
             self.translate("dialog.quit.save_key"): "save",
             self.translate("dialog.quit.discard_key"): "discard",
-        }.get(key)
-        if choice:
-            self.dismiss(choice)
+        }
+        if event.key in choices:
+            self.dismiss(choices[event.key])
 
     @on(Button.Pressed)
     def pressed(self, event: Button.Pressed) -> None:
@@ -175,28 +205,29 @@ class NewSession:
     datum: datetime.date
 
 
-class NewSessionDialog(ModalScreen["NewSession | None"]):
+class NewSessionDialog(Dialog["NewSession | None"]):
     """Ask for a gemeente and a date (default today) for a new session."""
 
+    KEYS = "dialog.new.keys"
+    FRAME = "dialog small"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "key.cancel"),
     ]
 
     def __init__(self, translate: Translator, today: datetime.date) -> None:
-        super().__init__()
-        self.translate = translate
+        super().__init__(translate)
         self.today = today
 
-    def compose(self) -> ComposeResult:
+    def dialog_title(self) -> str:
+        return self.translate("dialog.new.title")
+
+    def compose_body(self) -> ComposeResult:
         _ = self.translate
-        with Vertical(classes="dialog small"):
-            yield Label(_("dialog.new.title"), classes="dialog-title")
-            yield Label(_("dialog.new.gemeente"))
-            yield Input(id="gemeente")
-            yield Label(_("dialog.new.datum"))
-            yield Input(self.today.isoformat(), id="datum")
-            yield Static("", id="problem", classes="dialog-problem")
-            yield Static(_("dialog.new.keys"), classes="dialog-keys")
+        yield Label(_("dialog.new.gemeente"))
+        yield Input(id="gemeente")
+        yield Label(_("dialog.new.datum"))
+        yield Input(self.today.isoformat(), id="datum")
+        yield Static("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
         self.query_one("#gemeente", Input).focus()

@@ -6,10 +6,11 @@ import copy
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Input, Label, Static, TextArea
 
@@ -104,9 +105,17 @@ class PanelScreen(Screen[None]):
         lang = _.lang
         category = BY_ID[slider_id]
         toelichting = self.session.sliders[slider_id].toelichting or _("panel.no_toelichting")
+        # Assembled, not markup: text the team typed is shown exactly as typed.
         self.query_one("#detail-text", Static).update(
-            f"[b]{category.name.get(lang)}[/b]  [dim]{_('panel.edit_hint')}[/dim]\n"
-            f"{_escape(toelichting)}\n[dim]{_escape(category.description.get(lang))}[/dim]"
+            Content.assemble(
+                (category.name.get(lang), "bold"),
+                "  ",
+                (_("panel.edit_hint"), "dim"),
+                "\n",
+                toelichting,
+                "\n",
+                (category.description.get(lang), "dim"),
+            )
         )
 
     def _show_agenda(self, highlight: int | None = None) -> None:
@@ -182,8 +191,8 @@ class PanelScreen(Screen[None]):
         if edited.save:
             self.action_save()
 
-    def on_descendant_focus(self, event: object) -> None:
-        widget = getattr(event, "widget", None)
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        widget = event.widget
         if isinstance(widget, Slider) and widget.id:
             self._last_slider = widget.id
             self._show_detail(widget.id)
@@ -206,34 +215,31 @@ class PanelScreen(Screen[None]):
         self._update_title()
 
     @on(AgendaList.Requested)
-    @work
-    async def agenda_requested(self, event: AgendaList.Requested) -> None:
+    def agenda_requested(self, event: AgendaList.Requested) -> None:
+        if event.action in ("add", "edit"):
+            self.edit_agenda_item(None if event.action == "add" else event.index)
+            return
         agenda = self.session.agenda
         index = event.index
-        if event.action in ("add", "edit"):
-            await self._edit_agenda_item(None if event.action == "add" else index)
+        if index is None:
             return
-        if index is None or not 0 <= index < len(agenda):
-            return
+        target = {"up": index - 1, "down": index + 1}.get(event.action, index)
+        if not 0 <= target < len(agenda):
+            return  # moving past either end changes nothing
         self._remember()
         if event.action == "toggle":
-            item = agenda[index]
-            item.status = "open" if item.done else "gedaan"
+            agenda[index].status = "open" if agenda[index].done else "gedaan"
         elif event.action == "delete":
             del agenda[index]
-            index = min(index, len(agenda) - 1)
-        elif event.action in ("up", "down"):
-            target = index - 1 if event.action == "up" else index + 1
-            if not 0 <= target < len(agenda):
-                self.undo_stack.pop()
-                return
+            target = min(index, len(agenda) - 1)
+        else:
             agenda[index], agenda[target] = agenda[target], agenda[index]
-            index = target
-        self._show_agenda(index)
+        self._show_agenda(target)
         self._update_title()
 
-    async def _edit_agenda_item(self, index: int | None) -> None:
-        _ = self.translate
+    @work
+    async def edit_agenda_item(self, index: int | None) -> None:
+        """Write a new agenda item (`index` None) or change the one at `index`."""
         item = self.session.agenda[index] if index is not None else None
         fields = (
             AgendaFields(item.tekst, item.termijn, item.eigenaar)
@@ -241,26 +247,21 @@ class PanelScreen(Screen[None]):
             else AgendaFields("", None, None)
         )
         result: AgendaFields = await self.app.push_screen_wait(
-            AgendaItemDialog(fields, _, new=item is None)
+            AgendaItemDialog(fields, self.translate, new=item is None)
         )
         tekst = normalize_text(result.tekst)
-        if item is None and tekst:
+        if tekst and item is None:
             self._remember()
+            item_id = self.session.next_agenda_id()
             self.session.agenda.append(
-                AgendaItem(
-                    self.session.next_agenda_id(), tekst, "open", result.termijn, result.eigenaar
-                )
+                AgendaItem(item_id, tekst, termijn=result.termijn, eigenaar=result.eigenaar)
             )
             index = len(self.session.agenda) - 1
         elif (
-            item is not None
-            and tekst
+            tekst
+            and item
             and (tekst, result.termijn, result.eigenaar)
-            != (
-                item.tekst,
-                item.termijn,
-                item.eigenaar,
-            )
+            != (item.tekst, item.termijn, item.eigenaar)
         ):
             self._remember()
             item.tekst, item.termijn, item.eigenaar = tekst, result.termijn, result.eigenaar
@@ -318,8 +319,3 @@ class PanelScreen(Screen[None]):
                 self.app.exit()
         elif choice == "discard":
             self.app.exit()
-
-
-def _escape(text: str) -> str:
-    """Keep square brackets in user text from being read as markup."""
-    return text.replace("[", r"\[")

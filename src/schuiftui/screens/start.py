@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
 from typing import Callable, ClassVar
@@ -17,35 +16,12 @@ from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORY_IDS
-from ..core.paths import find_session_files, new_session_path
-from ..core.plain import signed
-from ..core.session import Session, new_session, next_round
-from ..core.storage import SessionError, load, save
+from ..core.overview import Entry, latest, overview
+from ..core.session import Session, format_stand, new_session, next_round
+from ..core.storage import SessionError, save_new
 from ..i18n import Translator
 from ..widgets.footer import TranslatedFooter
 from .dialogs import NewSession, NewSessionDialog
-
-
-@dataclass(frozen=True)
-class Listed:
-    """One row of the list: a session that loaded, or the reason it did not."""
-
-    path: Path
-    slug: str
-    session: Session | None
-    problem: str | None
-
-
-def list_sessions(sessions_dir: Path) -> list[Listed]:
-    """Load every session in `sessions_dir`, newest first within each gemeente."""
-    rows = []
-    for found in reversed(find_session_files(sessions_dir)):
-        try:
-            rows.append(Listed(found.path, found.slug, load(found.path), None))
-        except SessionError as error:
-            rows.append(Listed(found.path, found.slug, None, str(error)))
-    rows.sort(key=lambda row: row.slug)  # stable: keeps newest first per gemeente
-    return rows
 
 
 class StartScreen(Screen[None]):
@@ -68,7 +44,7 @@ class StartScreen(Screen[None]):
         self.translate = translate
         self.open_session = open_session
         self.today = today
-        self.rows: list[Listed] = []
+        self.rows: list[Entry] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -84,13 +60,10 @@ class StartScreen(Screen[None]):
         self.refresh_list()
         self.query_one(OptionList).focus()
 
-    def on_screen_resume(self) -> None:
-        self.refresh_list()
-
     def refresh_list(self) -> None:
         """Read the sessions folder again and show what is there."""
         _ = self.translate
-        self.rows = list_sessions(self.sessions_dir)
+        self.rows = overview(self.sessions_dir)
         options: list[Option | None] = []
         for slug, group in groupby(enumerate(self.rows), key=lambda pair: pair[1].slug):
             group_rows = list(group)
@@ -110,11 +83,11 @@ class StartScreen(Screen[None]):
         hint = _("start.empty", dir=self.sessions_dir) if not self.rows else _("start.hint")
         self.query_one("#start-hint", Static).update(hint)
 
-    def _row_text(self, row: Listed) -> Text:
+    def _row_text(self, row: Entry) -> Text:
         if row.session is None:
             return Text(f"  ⚠ {row.problem}", style="italic")
         session = row.session
-        stands = " ".join(f"{signed(session.sliders[i].stand):>2}" for i in CATEGORY_IDS)
+        stands = " ".join(f"{format_stand(session.sliders[i].stand):>2}" for i in CATEGORY_IDS)
         open_items = sum(not item.done for item in session.agenda)
         text = Text(f"  {session.datum.isoformat()}  ")
         text.append(f"{(session.titel or '-')[:28]:<28}", style="")
@@ -122,7 +95,7 @@ class StartScreen(Screen[None]):
         text.append(f"  {self.translate('start.open_items', count=open_items)}", style="dim")
         return text
 
-    def _highlighted_row(self) -> Listed | None:
+    def _highlighted_row(self) -> Entry | None:
         option_list = self.query_one(OptionList)
         if option_list.highlighted is None:
             return None
@@ -155,17 +128,16 @@ class StartScreen(Screen[None]):
         row = self._highlighted_row()
         if row is None:
             return
-        latest = next((r for r in self.rows if r.slug == row.slug and r.session), None)
-        if latest is None or latest.session is None:
+        previous = latest(self.rows, row.slug)
+        if previous is None:
             self.notify(self.translate("start.no_round"), severity="warning")
             return
-        self._create(next_round(latest.session, self.today()))
+        self._create(next_round(previous, self.today()))
 
     def _create(self, session: Session) -> None:
-        path = new_session_path(self.sessions_dir, session.gemeente, session.datum)
         try:
-            save(session, path)
-        except SessionError as error:
+            path = save_new(session, self.sessions_dir)
+        except (SessionError, ValueError) as error:
             self.notify(str(error), severity="error", timeout=10)
             return
         self.open_session(session, path)

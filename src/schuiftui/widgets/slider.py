@@ -12,6 +12,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from ..core.session import format_stand
+
 _STEP = Binding.Group("key.step", compact=True)
 NAME_ROWS = 2
 POLE_ROWS = 2
@@ -203,11 +205,10 @@ class Slider(Widget, can_focus=True):
     def _text_row(self, text: str, row: int, component: str, width: int) -> Strip:
         lines = text.split("\n")
         line = lines[row] if row < len(lines) else ""
+        if not line:  # blank, so a reversed name style does not show as a bar
+            return Strip.blank(width, self.rich_style)
         style = self.rich_style + self.get_component_rich_style(component)
-        centred = line[:width].center(width) if line else " " * width
-        if component == "slider--name" and not line:
-            style = self.rich_style
-        return Strip([Segment(centred, style)], width)
+        return Strip([Segment(line[:width].center(width), style)], width)
 
     def _track_row(self, level: int, width: int) -> Strip:
         base = self.rich_style
@@ -219,7 +220,7 @@ class Slider(Widget, can_focus=True):
             # then writes one style change per row, not five.
             thumb = self.rich_style + self.get_component_rich_style("slider--thumb")
             cap = "◀█▶" if focused else "━█━"
-            stand = f"{level:+d}" if level else "0"
+            stand = format_stand(level)
             segments = [Segment(f"{' ' * (centre - 1)}{cap} {stand}".ljust(width), thumb)]
         elif level == 0:
             # Ruled across the whole column, so the five middles form one line.

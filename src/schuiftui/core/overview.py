@@ -1,0 +1,42 @@
+"""What a sessions folder holds: every session loaded, or the reason it was not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .paths import find_session_files
+from .session import Session
+from .storage import SessionError, load
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One session file: its session, or the one-line reason it cannot be read."""
+
+    path: Path
+    slug: str
+    """The gemeente's folder name; entries of one gemeente share it."""
+    session: Session | None
+    problem: str | None
+
+
+def overview(sessions_dir: Path) -> list[Entry]:
+    """Load every session in `sessions_dir`, per gemeente, newest first.
+
+    Reads with `tomllib` only (about a millisecond a file), so a folder of
+    many rounds lists quickly.
+    """
+    entries = []
+    for found in reversed(find_session_files(sessions_dir)):
+        try:
+            entries.append(Entry(found.path, found.slug, load(found.path), None))
+        except SessionError as error:
+            entries.append(Entry(found.path, found.slug, None, str(error)))
+    entries.sort(key=lambda entry: entry.slug)  # stable: newest stays first per gemeente
+    return entries
+
+
+def latest(entries: list[Entry], slug: str) -> Session | None:
+    """The newest readable session of the gemeente with folder name `slug`."""
+    return next((e.session for e in entries if e.slug == slug and e.session is not None), None)
