@@ -31,6 +31,69 @@ class Dialog(ModalScreen[ResultType]):
     that name is the Screen's own reactive title).
     """
 
+    DEFAULT_CSS = """
+    Dialog {
+        align: center middle;
+    }
+
+    .dialog {
+        width: 80%;
+        max-width: 90;
+        height: auto;
+        max-height: 90%;
+        border: thick $primary;
+        background: $panel;
+        padding: 0 1;
+    }
+
+    .dialog.small {
+        max-width: 60;
+    }
+
+    .dialog-title {
+        text-style: bold;
+        width: 1fr;
+        margin-bottom: 1;
+    }
+
+    .dialog-help {
+        color: $text-muted;
+        margin-bottom: 1;
+    }
+
+    .dialog-keys {
+        color: $text-muted;
+        margin-top: 1;
+    }
+
+    .dialog-problem {
+        color: $error;
+        text-style: bold;
+    }
+
+    .dialog #toelichting {
+        height: 8;
+    }
+
+    .dialog-row {
+        height: auto;
+    }
+
+    .dialog-row > Vertical {
+        height: auto;
+        width: 1fr;
+    }
+
+    .dialog-buttons {
+        height: auto;
+        align: center middle;
+    }
+
+    .dialog-buttons Button {
+        margin: 0 1;
+    }
+    """
+
     KEYS: ClassVar[str] = ""
     FRAME: ClassVar[str] = "dialog"
 

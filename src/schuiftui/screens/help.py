@@ -62,6 +62,37 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 class HelpScreen(Dialog[None]):
     """Every key of the app; Escape, F1, ? or q closes it."""
 
+    DEFAULT_CSS = """
+    .dialog.help {
+        height: 90%;
+    }
+
+    #help-text .help-keys {
+        grid-size: 2;
+        grid-columns: 18 1fr;
+        grid-rows: auto;
+        height: auto;
+    }
+
+    #help-text .help-key {
+        text-style: bold;
+        padding-left: 2;
+    }
+
+    #help-text .help-meaning {
+        width: 1fr;
+    }
+
+    #help-text .help-section {
+        text-style: bold;
+        margin-top: 1;
+    }
+
+    #help-text .help-section:first-child {
+        margin-top: 0;
+    }
+    """
+
     KEYS = "help.close"
     FRAME = "dialog help"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Header, Input, Label, Static, TextArea
+from textual.widgets import Input, Label, Static
 
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.session import AgendaItem, Session, normalize_text
@@ -21,7 +21,13 @@ from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.footer import TranslatedFooter
 from ..widgets.slider import Slider
-from .dialogs import AgendaFields, AgendaItemDialog, Edited, QuitDialog, ToelichtingDialog
+from ..widgets.title import TitleBar
+
+if TYPE_CHECKING:
+    from textual.widget import AwaitMount
+    from textual.widgets import TextArea
+
+    from .dialogs import AgendaFields, Edited
 
 
 class PanelScreen(Screen[None]):
@@ -44,6 +50,7 @@ class PanelScreen(Screen[None]):
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
         self._last_slider = CATEGORIES[0].id
+        self._side_built = False
 
     @property
     def dirty(self) -> bool:
@@ -55,7 +62,7 @@ class PanelScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         _ = self.translate
         lang = _.lang
-        yield Header()
+        yield TitleBar(*self._titles())
         with Horizontal(id="body"):
             with Vertical(id="mixer"):
                 with Horizontal(id="sliders"):
@@ -68,57 +75,77 @@ class PanelScreen(Screen[None]):
                             id=category.id,
                         )
                 with VerticalScroll(id="detail"):
-                    yield Static(id="detail-text")
-            with Vertical(id="side"):
-                yield Label(_("panel.casus"), classes="side-title")
-                yield Input(
-                    self.session.casus.titel,
-                    id="casus-titel",
-                    compact=True,
-                    placeholder=_("panel.casus_titel"),
-                )
-                yield TextArea(self.session.casus.notities, id="notities", soft_wrap=True)
-                yield Label(_("panel.agenda"), classes="side-title")
-                yield AgendaList(id="agenda")
+                    yield Static(self._detail(self._last_slider), id="detail-text")
+            yield Vertical(id="side")  # filled after the first paint: `_build_side`
         yield Static(_("app.too_small"), classes="too-small")
         yield TranslatedFooter(_)
 
     def on_mount(self) -> None:
-        self._show_agenda()
-        self._update_title()
         self.query_one(f"#{self._last_slider}", Slider).focus()
+        # The sliders are what a team looks at first. The side panel (an
+        # editor and a list, with their imports and styles) follows right
+        # after the first paint, which then comes sooner.
+        self.call_later(self._build_side)
+
+    def _build_side(self) -> AwaitMount | None:
+        """Put the casus and the agenda in the side panel, once.
+
+        The widgets are in the DOM, and can take focus and keys, as soon as
+        this returns; awaiting the result waits until they have started.
+        """
+        if self._side_built:
+            return None
+        self._side_built = True
+        from textual.widgets import TextArea  # not needed for the first paint
+
+        _ = self.translate
+        casus = self.session.casus
+        return self.query_one("#side").mount_all(
+            [
+                Label(_("panel.casus"), classes="side-title"),
+                Input(
+                    casus.titel, id="casus-titel", compact=True, placeholder=_("panel.casus_titel")
+                ),
+                TextArea(casus.notities, id="notities", soft_wrap=True),
+                Label(_("panel.agenda"), classes="side-title"),
+                AgendaList(self._agenda_entries(), id="agenda"),
+            ]
+        )
 
     # Showing the session
 
-    def _update_title(self) -> None:
-        _ = self.translate
+    def _titles(self) -> tuple[str, str]:
+        """The title bar's text: gemeente and date; the session's title or the unsaved marker."""
         title = f"{self.session.gemeente} — {self.session.datum.isoformat()}"
-        sub_title = _("panel.unsaved") if self.dirty else (self.session.titel or "")
-        # Assign only on a real change: every assignment repaints the header.
-        if self.title != title:
-            self.title = title
-        if self.sub_title != sub_title:
-            self.sub_title = sub_title
+        sub_title = self.translate("panel.unsaved") if self.dirty else (self.session.titel or "")
+        return title, sub_title
+
+    def _update_title(self) -> None:
+        bar = self.query_one(TitleBar)
+        bar.title, bar.sub_title = self._titles()
 
     def _show_detail(self, slider_id: str) -> None:
+        self.query_one("#detail-text", Static).update(self._detail(slider_id))
+
+    def _detail(self, slider_id: str) -> Content:
+        """The name, toelichting and pole descriptions of one slider."""
         _ = self.translate
         lang = _.lang
         category = BY_ID[slider_id]
         toelichting = self.session.sliders[slider_id].toelichting or _("panel.no_toelichting")
         # Assembled, not markup: text the team typed is shown exactly as typed.
-        self.query_one("#detail-text", Static).update(
-            Content.assemble(
-                (category.name.get(lang), "bold"),
-                "  ",
-                (_("panel.edit_hint"), "dim"),
-                "\n",
-                toelichting,
-                "\n",
-                (category.description.get(lang), "dim"),
-            )
+        return Content.assemble(
+            (category.name.get(lang), "bold"),
+            "  ",
+            (_("panel.edit_hint"), "dim"),
+            "\n",
+            toelichting,
+            "\n",
+            (category.description.get(lang), "dim"),
         )
 
-    def _show_agenda(self, highlight: int | None = None) -> None:
+    def _agenda_entries(self) -> list[AgendaEntry]:
+        """What the agenda list shows of each item, in the interface language."""
         _ = self.translate
         entries = []
         for item in self.session.agenda:
@@ -126,24 +153,31 @@ class PanelScreen(Screen[None]):
                 d for d in (item.termijn and _(f"termijn.{item.termijn}"), item.eigenaar) if d
             ]
             entries.append(AgendaEntry(item.tekst, item.done, ", ".join(detail)))
+        return entries
+
+    def _show_agenda(self, highlight: int | None = None) -> None:
         agenda = self.query_one(AgendaList)
         if highlight is None:
             highlight = agenda.highlighted
-        agenda.show(entries, highlight)
+        agenda.show(self._agenda_entries(), highlight)
 
     def _show_session(self) -> None:
         """Bring every widget in line with the session (after undo)."""
         for slider_id, slider in self.session.sliders.items():
             self.query_one(f"#{slider_id}", Slider).value = slider.stand
+        self._show_detail(self._last_slider)
+        self._update_title()
+        if not self._side_built:
+            return  # it will be built from the session as it is by then
         titel = self.query_one("#casus-titel", Input)
         if titel.value != self.session.casus.titel:
             titel.value = self.session.casus.titel
+        from textual.widgets import TextArea  # loaded by now: the side panel is built
+
         notities = self.query_one("#notities", TextArea)
         if notities.text != self.session.casus.notities:
             notities.load_text(self.session.casus.notities)
         self._show_agenda()
-        self._show_detail(self._last_slider)
-        self._update_title()
 
     # Changes
 
@@ -170,6 +204,8 @@ class PanelScreen(Screen[None]):
     @on(Slider.EditRequested)
     @work
     async def edit_toelichting(self, event: Slider.EditRequested) -> None:
+        from .dialogs import ToelichtingDialog
+
         _ = self.translate
         slider_id = event.slider.id or ""
         category = BY_ID[slider_id]
@@ -193,7 +229,7 @@ class PanelScreen(Screen[None]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
-        if isinstance(widget, Slider) and widget.id:
+        if isinstance(widget, Slider) and widget.id and widget.id != self._last_slider:
             self._last_slider = widget.id
             self._show_detail(widget.id)
 
@@ -205,8 +241,10 @@ class PanelScreen(Screen[None]):
         self.session.casus.titel = event.value
         self._update_title()
 
-    @on(TextArea.Changed, "#notities")
-    def notities_changed(self, event: TextArea.Changed) -> None:
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        # A handler by name: TextArea is imported only when the side panel is built.
+        if event.text_area.id != "notities":
+            return
         text = normalize_text(event.text_area.text)
         if text == self.session.casus.notities:
             return
@@ -240,6 +278,8 @@ class PanelScreen(Screen[None]):
     @work
     async def edit_agenda_item(self, index: int | None) -> None:
         """Write a new agenda item (`index` None) or change the one at `index`."""
+        from .dialogs import AgendaFields, AgendaItemDialog
+
         item = self.session.agenda[index] if index is not None else None
         fields = (
             AgendaFields(item.tekst, item.termijn, item.eigenaar)
@@ -302,14 +342,22 @@ class PanelScreen(Screen[None]):
         self.query_one(f"#{self._last_slider}", Slider).focus()
 
     def action_focus_casus(self) -> None:
-        self.query_one("#notities", TextArea).focus()
+        self._focus_side("#notities")
 
     def action_focus_agenda(self) -> None:
-        self.query_one(AgendaList).focus()
+        self._focus_side("#agenda")
+
+    def _focus_side(self, selector: str) -> None:
+        self._build_side()  # a key typed ahead may come before it was built
+        # Directly, not via focus() (which waits a turn): keys typed right
+        # after `c` or `a` must reach the field, not the slider.
+        self.set_focus(self.query_one(selector))
 
     @work
     async def confirm_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
+        from .dialogs import QuitDialog
+
         if not self.dirty:
             self.app.exit()
             return

@@ -12,7 +12,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORY_IDS
@@ -21,6 +21,7 @@ from ..core.session import Session, format_stand, new_session, next_round
 from ..core.storage import SessionError, save_new
 from ..i18n import Translator
 from ..widgets.footer import TranslatedFooter
+from ..widgets.title import TitleBar
 from .dialogs import NewSession, NewSessionDialog
 
 
@@ -47,16 +48,13 @@ class StartScreen(Screen[None]):
         self.rows: list[Entry] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar("schuiftui", self.translate("start.subtitle", dir=self.sessions_dir))
         yield OptionList(id="sessions")
         yield Static(id="start-hint")
         yield Static(self.translate("app.too_small"), classes="too-small")
         yield TranslatedFooter(self.translate)
 
     def on_mount(self) -> None:
-        _ = self.translate
-        self.title = "schuiftui"
-        self.sub_title = _("start.subtitle", dir=self.sessions_dir)
         self.refresh_list()
         self.query_one(OptionList).focus()
 

@@ -43,6 +43,17 @@ class AgendaList(OptionList):
         Binding("shift+down,J", "request('down')", "key.agenda_down", key_display="J", show=False),
     ]
 
+    def __init__(self, entries: list[AgendaEntry], *, id: str | None = None) -> None:
+        """Create the list with its items, the first one highlighted.
+
+        Args:
+            entries: The items to show.
+            id: The ID of the widget in the DOM.
+        """
+        super().__init__(*[self._prompt(entry) for entry in entries], id=id)
+        if entries:
+            self.highlighted = 0
+
     class Requested(Message):
         """The user asked to change the agenda."""
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding, BindingType
 from textual.geometry import Region
 from textual.message import Message
@@ -186,9 +187,16 @@ class Slider(Widget, can_focus=True):
 
     # Rendering, one row at a time (the Line API).
 
+    @property
+    def _base_style(self) -> Style:
+        # Textual caches the visual style until the styles change; the
+        # `rich_style` property walks every ancestor on each call, and a
+        # slider asks for it once or twice per row.
+        return self.visual_style.rich_style
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self._base_style
         track_top = NAME_ROWS + POLE_ROWS
         track_bottom = track_top + (self.maximum - self.minimum)
         if y < NAME_ROWS:
@@ -206,19 +214,19 @@ class Slider(Widget, can_focus=True):
         lines = text.split("\n")
         line = lines[row] if row < len(lines) else ""
         if not line:  # blank, so a reversed name style does not show as a bar
-            return Strip.blank(width, self.rich_style)
-        style = self.rich_style + self.get_component_rich_style(component)
+            return Strip.blank(width, self._base_style)
+        style = self._base_style + self.get_component_rich_style(component)
         return Strip([Segment(line[:width].center(width), style)], width)
 
     def _track_row(self, level: int, width: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style
         focused = self.has_focus
         centre = max(1, width // 2 - 1)
         if level == self.value:
             # The whole row, stand and blanks included, is one run in the
             # thumb's style (blanks look the same in any foreground): a step
             # then writes one style change per row, not five.
-            thumb = self.rich_style + self.get_component_rich_style("slider--thumb")
+            thumb = base + self.get_component_rich_style("slider--thumb")
             cap = "◀█▶" if focused else "━█━"
             stand = format_stand(level)
             segments = [Segment(f"{' ' * (centre - 1)}{cap} {stand}".ljust(width), thumb)]
