@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.terminal import Terminal  # noqa: E402
 
-RUNS = 15
+RUNS = 21
 SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
 BARE_APP = """
 from textual.app import App

@@ -141,7 +141,7 @@ class PanelScreen(Screen[None]):
             "\n",
             toelichting,
             "\n",
-            (category.description.get(lang), "dim"),
+            (f"{category.description.get(lang)} {_('panel.middle')}", "dim"),
         )
 
     def _agenda_entries(self) -> list[AgendaEntry]:

@@ -1,0 +1,53 @@
+"""The interface catalogs: every text in both languages, every key text translated."""
+
+from __future__ import annotations
+
+import string
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from schuiftui.app import SchuifApp
+from schuiftui.i18n import CATALOGS, EN, NL
+from schuiftui.screens import dialogs, help, panel, start
+from schuiftui.widgets import agenda, slider
+
+
+def placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_both_catalogs_have_the_same_texts() -> None:
+    assert sorted(NL) == sorted(EN)
+
+
+def test_translations_take_the_same_values() -> None:
+    differ = [key for key in NL if placeholders(NL[key]) != placeholders(EN.get(key, ""))]
+    assert differ == []
+
+
+def _classes_with_bindings() -> list[type[DOMNode]]:
+    found: list[type[DOMNode]] = [SchuifApp]
+    for module in (dialogs, help, panel, start, agenda, slider):
+        found += [
+            value
+            for value in vars(module).values()
+            if isinstance(value, type)
+            and issubclass(value, DOMNode)
+            and value.__module__ == module.__name__
+        ]
+    return found
+
+
+def test_every_key_description_is_in_both_catalogs() -> None:
+    """Footer and help show binding descriptions through the catalogs."""
+    descriptions = {
+        binding.description
+        for cls in _classes_with_bindings()
+        for binding in cls.__dict__.get("BINDINGS", [])  # our own, not Textual's
+        if isinstance(binding, Binding) and binding.description
+    }
+    assert descriptions, "no bindings found"
+    for lang, catalog in CATALOGS.items():
+        missing = sorted(d for d in descriptions if d not in catalog)
+        assert missing == [], f"{lang}: {missing}"
