@@ -217,6 +217,64 @@ def test_deleting_an_agenda_item_removes_only_its_lines(altena: Path) -> None:
     assert len(removed) == 7  # header, five keys, one blank line
 
 
+def with_agenda_comments(path: Path) -> str:
+    """Put a hand-written comment above the headers of a1 and a2, and one inside a3."""
+    text = path.read_text(encoding="utf-8")
+    for item_id, comment in (("a1", "# a1: uit de werkplaats"), ("a2", "# a2: met de wethouder")):
+        text = text.replace(
+            f'[[agenda]]\nid = "{item_id}"', f'{comment}\n[[agenda]]\nid = "{item_id}"'
+        )
+    text = text.replace('[[agenda]]\nid = "a3"', '[[agenda]]\n# binnen a3\nid = "a3"')
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def comment_above(text: str, item_id: str) -> str | None:
+    """The comment line right above the header of agenda item `item_id`, if any."""
+    lines = text.splitlines()
+    header = lines.index(f'id = "{item_id}"') - 1
+    above = lines[header - 1]
+    return above if above.startswith("#") else None
+
+
+def test_deleting_an_agenda_item_keeps_the_comment_above_the_next_one(altena: Path) -> None:
+    before = with_agenda_comments(altena)
+    session = load(altena)
+    del session.agenda[0]
+    save(session, altena)
+    after = altena.read_text(encoding="utf-8")
+    assert comment_above(after, "a2") == "# a2: met de wethouder"
+    assert "# a1: uit de werkplaats" not in after  # it went with its item
+    assert "# binnen a3" in after
+    assert all(line.startswith("-") for line in changed_lines(before, after))
+
+
+def test_moving_agenda_items_moves_the_comments_above_them(altena: Path) -> None:
+    before = with_agenda_comments(altena)
+    session = load(altena)
+    session.agenda[0], session.agenda[1] = session.agenda[1], session.agenda[0]
+    save(session, altena)
+    after = altena.read_text(encoding="utf-8")
+    assert [item.id for item in load(altena).agenda] == ["a2", "a1", "a3"]
+    assert comment_above(after, "a2") == "# a2: met de wethouder"
+    assert comment_above(after, "a1") == "# a1: uit de werkplaats"
+    assert comment_above(after, "a3") is None
+    assert "\n\n\n" not in after
+    assert sorted(before.splitlines()) == sorted(after.splitlines())
+    session.agenda[0], session.agenda[1] = session.agenda[1], session.agenda[0]
+    save(session, altena)
+    assert altena.read_text(encoding="utf-8") == before  # and back, byte for byte
+
+
+def test_adding_an_agenda_item_leaves_the_comments_where_they_are(altena: Path) -> None:
+    before = with_agenda_comments(altena)
+    session = load(altena)
+    session.agenda.append(AgendaItem("a4", "Nieuwe stap"))
+    save(session, altena)
+    added = changed_lines(before, altena.read_text(encoding="utf-8"))
+    assert all(line.startswith("+") for line in added)
+
+
 def test_removing_the_last_agenda_item_drops_the_array(altena: Path) -> None:
     session = load(altena)
     session.agenda.clear()

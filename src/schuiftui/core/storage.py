@@ -416,6 +416,7 @@ def _merge_agenda(document: Container, agenda: list[AgendaItem]) -> None:
         for item, table in zip(agenda, tables):
             _fill_agenda_table(table, item)
         return
+    comments = _take_comments_above(document, tables)
     array = tomlkit.aot()
     for item in agenda:
         table = by_id.get(item.id)
@@ -432,11 +433,58 @@ def _merge_agenda(document: Container, agenda: list[AgendaItem]) -> None:
             table.add(tomlkit.nl())  # a last line without a newline
         if position < len(agenda) - 1:
             table.add(tomlkit.nl())
-        table.trivia.indent = _gap_after(_text_before(document, "agenda")) if position == 0 else ""
+        gap = _gap_after(_text_before(document, "agenda")) if position == 0 else ""
+        table.trivia.indent = gap + comments.get(agenda[position].id, "")
     if existing is None:
         document.append("agenda", array)
     else:
         document["agenda"] = array
+
+
+def _take_comments_above(document: Container, tables: list[Table]) -> dict[str, str]:
+    """Take the comment lines written right above each `[[agenda]]` header.
+
+    tomlkit parses them as the end of what comes before the header (the
+    item above, or the last slider table above the first item), so they
+    would stay behind when items move and go when the item above is
+    deleted. They belong to the item below; returned by its id.
+    """
+    from tomlkit import items
+
+    body = document.body
+    start = next((i for i, (k, _) in enumerate(body) if k is not None and k.key == "agenda"), None)
+    if start is None or not tables:
+        return {}
+    before = body[start - 1][1] if start else None
+    # A valid session has [sessie] at least, so a table comes before the first item.
+    above_first = (
+        _pop_comments(_body(_last_table_in(before))) if isinstance(before, items.Table) else ""
+    )
+    comments = {str(tables[0].get("id")): above_first}
+    for above, table in zip(tables, tables[1:]):
+        comments[str(table.get("id"))] = _pop_comments(_body(above))
+    return comments
+
+
+def _last_table_in(table: Table) -> Table:
+    """The table whose body ends where `table` ends: its last sub-table, if any."""
+    from tomlkit import items
+
+    while _body(table) and isinstance(_body(table)[-1][1], items.Table):
+        table = _body(table)[-1][1]
+    return table
+
+
+def _pop_comments(body: list[tuple[Any, Item]]) -> str:
+    """Remove the comment lines at the very end of `body`; return them as text."""
+    from tomlkit.items import Comment
+
+    start = len(body)
+    while start > 0 and body[start - 1][0] is None and isinstance(body[start - 1][1], Comment):
+        start -= 1
+    taken = body[start:]
+    del body[start:]  # keyless items are not in tomlkit's key index
+    return "".join(item.as_string() for _, item in taken)
 
 
 def _strip_trailing_whitespace(table: Table) -> None:
