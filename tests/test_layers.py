@@ -13,7 +13,7 @@ def test_core_loads_and_shows_without_textual_or_tomlkit() -> None:
     code = textwrap.dedent(
         f"""
         import sys
-        from schuiftui.core import categories, paths, plain, session, storage
+        from schuiftui.core import categories, document, paths, plain, session, storage
         from schuiftui.__main__ import main
         storage.load({str(EXAMPLES / "altena" / "2020-02-12.toml")!r})
         assert main(["check", {str(EXAMPLES)!r}]) == 0

@@ -1,0 +1,331 @@
+"""A session merged into the TOML document of its file, with tomlkit.
+
+Only values that differ are touched, in their place; comments, blank lines
+and keys this program does not know survive, and an unchanged session gives
+back the same text. tomlkit is imported only here, and only when called.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .categories import BY_ID, CATEGORIES, CATEGORY_IDS
+from .session import AgendaItem, Session, Slider
+
+if TYPE_CHECKING:
+    from tomlkit.container import Container
+    from tomlkit.items import Item, Table
+
+
+def skeleton(formaat: int) -> str:
+    """The text a new file starts from: every table, every slider in the middle."""
+    lines = [
+        "# Schuifoefening wijkgericht werken",
+        f"formaat = {formaat}",
+        "",
+        "[sessie]",
+        'gemeente = ""',
+        "datum = 2000-01-01",
+        "",
+        "[casus]",
+        'titel = ""',
+        'notities = ""',
+    ]
+    for category in CATEGORIES:
+        lines += [
+            "",
+            f"[schuiven.{category.id}]  # {category.name.nl}",
+            "stand = 0",
+            'toelichting = ""',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def merge(document: Container, session: Session, formaat: int) -> None:
+    """Write the values of `session` into `document`, touching only what differs."""
+    _set(document, "formaat", formaat)
+    sessie = _ensure_table(document, "sessie", before=("casus", "schuiven", "agenda"))
+    _set(sessie, "gemeente", session.gemeente)
+    _set(sessie, "datum", session.datum)
+    _set(sessie, "titel", session.titel)
+    _set(sessie, "deelnemers", session.deelnemers)
+
+    casus_empty = not session.casus.titel and not session.casus.notities
+    if "casus" in document or not casus_empty:
+        casus = _ensure_table(document, "casus", before=("schuiven", "agenda"))
+        _set(casus, "titel", session.casus.titel)
+        _set(casus, "notities", session.casus.notities)
+
+    for position, (slider_id, slider) in enumerate(session.sliders.items()):
+        existing = document.get("schuiven", {}).get(slider_id)
+        if existing is None and slider == Slider():
+            continue  # a missing table already means: middle, no toelichting
+        schuiven = _ensure_table(document, "schuiven", before=("agenda",), super_table=True)
+        table = _ensure_table(
+            schuiven,
+            slider_id,
+            before=CATEGORY_IDS[position + 1 :],
+            comment=BY_ID[slider_id].name.nl,
+        )
+        _set(table, "stand", slider.stand)
+        _set(table, "toelichting", slider.toelichting)
+
+    _merge_agenda(document, session.agenda)
+
+
+def _merge_agenda(document: Container, agenda: list[AgendaItem]) -> None:
+    import tomlkit
+
+    if not agenda:
+        if "agenda" in document:
+            del document["agenda"]
+        return
+    existing = document.get("agenda")
+    tables = list(existing) if isinstance(existing, list) else []
+    by_id = {str(table.get("id")): table for table in tables if isinstance(table, dict)}
+    if [item.id for item in agenda] == [str(t.get("id")) for t in tables]:
+        for item, table in zip(agenda, tables):
+            _fill_agenda_table(table, item)
+        return
+    comments = _take_comments_above(document, tables)
+    array = tomlkit.aot()
+    for item in agenda:
+        table = by_id.get(item.id)
+        if table is None:
+            table = tomlkit.table()
+        _fill_agenda_table(table, item)
+        array.append(table)
+    # Blank lines are stored as the end of the table above them, and
+    # appending adds its own; when tables move or come and go, give each
+    # one exactly one blank line above it.
+    for position, table in enumerate(array.body):
+        _strip_trailing_whitespace(table)
+        if not _container(table).as_string().endswith("\n"):
+            table.add(tomlkit.nl())  # a last line without a newline
+        if position < len(agenda) - 1:
+            table.add(tomlkit.nl())
+        gap = _gap_after(_text_before(document, "agenda")) if position == 0 else ""
+        table.trivia.indent = gap + comments.get(agenda[position].id, "")
+    if existing is None:
+        document.append("agenda", array)
+    else:
+        document["agenda"] = array
+
+
+def _take_comments_above(document: Container, tables: list[Table]) -> dict[str, str]:
+    """Take the comment lines written right above each `[[agenda]]` header.
+
+    tomlkit parses them as the end of what comes before the header (the
+    item above, or the last slider table above the first item), so they
+    would stay behind when items move and go when the item above is
+    deleted. They belong to the item below; returned by its id.
+    """
+    from tomlkit import items
+
+    body = document.body
+    start = next((i for i, (k, _) in enumerate(body) if k is not None and k.key == "agenda"), None)
+    if start is None or not tables:
+        return {}
+    before = body[start - 1][1] if start else None
+    # A valid session has [sessie] at least, so a table comes before the first item.
+    above_first = (
+        _pop_comments(_body(_last_table_in(before))) if isinstance(before, items.Table) else ""
+    )
+    comments = {str(tables[0].get("id")): above_first}
+    for above, table in zip(tables, tables[1:]):
+        comments[str(table.get("id"))] = _pop_comments(_body(above))
+    return comments
+
+
+def _last_table_in(table: Table) -> Table:
+    """The table whose body ends where `table` ends: its last sub-table, if any."""
+    from tomlkit import items
+
+    while _body(table) and isinstance(_body(table)[-1][1], items.Table):
+        table = _body(table)[-1][1]
+    return table
+
+
+def _pop_comments(body: list[tuple[Any, Item]]) -> str:
+    """Remove the comment lines at the very end of `body`; return them as text."""
+    from tomlkit.items import Comment
+
+    start = len(body)
+    while start > 0 and body[start - 1][0] is None and isinstance(body[start - 1][1], Comment):
+        start -= 1
+    taken = body[start:]
+    del body[start:]  # keyless items are not in tomlkit's key index
+    return "".join(item.as_string() for _, item in taken)
+
+
+def _strip_trailing_whitespace(table: Table) -> None:
+    from tomlkit.items import Whitespace
+
+    body = _body(table)
+    while body and body[-1][0] is None and isinstance(body[-1][1], Whitespace):
+        body.pop()  # keyless items are not in tomlkit's key index
+
+
+def _fill_agenda_table(table: Table, item: AgendaItem) -> None:
+    _set(table, "id", item.id)
+    _set(table, "tekst", item.tekst)
+    _set(table, "status", item.status)
+    _set(table, "termijn", item.termijn)
+    _set(table, "eigenaar", item.eigenaar)
+
+
+def _text_before(document: Container, key: str) -> str:
+    """The rendered text of what ends right before `key` would be added."""
+    body = [(k, item) for k, item in document.body if k is None or k.key != key]
+    if not body:
+        return ""
+    last = body[-1][1]
+    return last.as_string() if not isinstance(last, list) else last[-1].as_string()
+
+
+def _gap_after(previous_text: str) -> str:
+    """What to put before a new table header so it has one blank line above it.
+
+    Without this, tomlkit glues a new header straight onto the previous line
+    when that line has no newline, and leaves no blank line otherwise.
+    """
+    if not previous_text or previous_text.endswith("\n\n"):
+        return ""
+    return "\n" if previous_text.endswith("\n") else "\n\n"
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Whether a value in the document already is `new` (true is not 1)."""
+    unwrapped = old.unwrap() if hasattr(old, "unwrap") else old
+    return type(unwrapped) is type(new) and unwrapped == new
+
+
+def _set(container: Container | Table, key: str, value: Any) -> None:
+    """Set `key` to `value` in place; None removes it; an equal value is left alone.
+
+    Leaving equal values alone is what makes an unchanged save write
+    identical bytes and keeps inline comments on untouched lines.
+    """
+    if value is None:
+        if key in container:
+            del container[key]
+        return
+    if key in container and _same(container[key], value):
+        return
+    item = _to_item(value)
+    if key in container:
+        container[key] = item  # keeps the position and an inline comment
+    else:
+        _insert_value(container, key, item)
+
+
+def _to_item(value: Any) -> Item:
+    import tomlkit
+    from tomlkit.items import String, StringType, Trivia
+
+    if isinstance(value, str):
+        if "\n" in value:
+            # Opening with a newline puts the first line of text on a line of
+            # its own, so a changed sentence is a changed line in a diff.
+            raw = "\n" + _escape(value, multiline=True)
+            return String(StringType.MLB, value, raw, Trivia())
+        return String(StringType.SLB, value, _escape(value, multiline=False), Trivia())
+    return tomlkit.item(value)
+
+
+_SHORT_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
+
+
+def _escape(text: str, *, multiline: bool) -> str:
+    """Escape `text` for a TOML basic string (multi-line or not).
+
+    In a multi-line string, newlines and tabs stay as they are; a quote is
+    escaped only where it would otherwise close the string: as the third
+    of a run, or in a run at the very end.
+    """
+    trailing_quotes_from = len(text.rstrip('"'))
+    out: list[str] = []
+    run = 0
+    for position, char in enumerate(text):
+        if char == '"':
+            run += 1
+            if not multiline or run == 3 or position >= trailing_quotes_from:
+                out.append('\\"')
+                run = 0
+            else:
+                out.append('"')
+            continue
+        run = 0
+        if char == "\\":
+            out.append("\\\\")
+        elif multiline and char in "\n\t":
+            out.append(char)
+        elif char in _SHORT_ESCAPES:
+            out.append(_SHORT_ESCAPES[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04X}")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _insert_value(container: Container | Table, key: str, item: Item) -> None:
+    """Add a key after the last key of a table, above any trailing comments.
+
+    A comment on its own line above a table header is parsed as the end of
+    the previous table; tomlkit's `add` would put the new key below it, and
+    so between the comment and the header it describes.
+    """
+    body = _body(container)
+    last_value = None
+    for index, (key_in_body, existing) in enumerate(body):
+        if key_in_body is not None and not _is_table(existing):
+            last_value = index
+    if last_value is None or last_value + 1 == len(body):
+        container.add(key, item)
+        return
+    # tomlkit has no public "insert at"; _insert_at keeps its key index right.
+    _container(container)._insert_at(last_value + 1, key, item)
+
+
+def _ensure_table(
+    container: Container | Table,
+    key: str,
+    *,
+    before: tuple[str, ...],
+    super_table: bool = False,
+    comment: str | None = None,
+) -> Table:
+    """Return the table `key`, creating it in its place in the fixed order."""
+    import tomlkit
+
+    existing = container.get(key)
+    if existing is not None:
+        return existing
+    table = tomlkit.table(is_super_table=super_table)
+    if comment and not super_table:
+        table.comment(comment)
+    body = _body(container)
+    later = [i for i, (k, _) in enumerate(body) if k is not None and k.key in before]
+    if later:
+        table.add(tomlkit.nl())
+        _container(container)._insert_at(later[0], key, table)
+    else:
+        previous = body[-1][1].as_string() if body else ""
+        table.trivia.indent = _gap_after(previous)
+        container.append(key, table)
+    return container[key]
+
+
+def _container(container: Container | Table) -> Container:
+    return container.value if hasattr(container, "trivia") else container  # Table -> Container
+
+
+def _body(container: Container | Table) -> list[tuple[Any, Item]]:
+    return _container(container).body
+
+
+def _is_table(item: Any) -> bool:
+    from tomlkit.items import AoT, Table
+
+    return isinstance(item, (Table, AoT))
