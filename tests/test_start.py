@@ -9,7 +9,9 @@ from textual.widgets import OptionList
 
 from schuiftui.app import SchuifApp, make_app
 from schuiftui.core.storage import load
+from schuiftui.screens.dialogs import QuitDialog
 from schuiftui.screens.panel import PanelScreen
+from schuiftui.screens.start import StartScreen
 
 from .conftest import TODAY
 
@@ -46,6 +48,50 @@ async def test_enter_opens_the_highlighted_session(sessions_dir: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
         assert app.screen.path == sessions_dir / "altena" / "2020-02-12.toml"
+
+
+async def test_escape_on_a_slider_goes_back_to_the_sessions(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("c", "escape")  # from the notes back to the sliders
+        assert isinstance(app.screen, PanelScreen)
+        await pilot.press("escape")  # and from the sliders back to the list
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert app.screen.query_one(OptionList).highlighted == 2  # where it was
+
+
+async def test_leaving_with_unsaved_changes_asks_and_the_list_shows_what_was_saved(
+    sessions_dir: Path,
+) -> None:
+    path = sessions_dir / "altena" / "2020-02-12.toml"
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        await pilot.press("up", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitDialog)
+        await pilot.press("escape")  # cancel: stay with the session
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("o")  # save
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert "+4 -2 -4 +4 -2" in shown_rows(app)[2]
+    assert load(path).sliders["positionering_intern"].stand == 4
+
+
+async def test_escape_stays_on_a_session_opened_directly(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
 
 
 async def test_new_round_copies_stands_and_open_items_into_a_file_dated_today(

@@ -37,6 +37,7 @@ class PanelScreen(Screen[None]):
         Binding("ctrl+s", "save", "key.save", priority=True),
         Binding("ctrl+z", "undo", "key.undo", show=False),
         Binding("escape", "focus_sliders", "key.sliders", show=False, priority=True),
+        Binding("escape", "leave", "key.leave"),
         Binding("c", "focus_casus", "key.casus", show=False),
         Binding("a", "focus_agenda", "key.agenda", show=False),
     ]
@@ -353,17 +354,34 @@ class PanelScreen(Screen[None]):
         # after `c` or `a` must reach the field, not the slider.
         self.set_focus(self.query_one(selector))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        on_a_slider = isinstance(self.focused, Slider)
+        if action == "focus_sliders":
+            return not on_a_slider  # so Escape on a slider goes on to `leave`
+        if action == "leave":
+            # Only back to where the session was opened: the start screen.
+            return on_a_slider and self.app.screen_stack.index(self) > 0
+        return True
+
+    @work
+    async def action_leave(self) -> None:
+        """Back to the list of sessions, asking first when there are unsaved changes."""
+        if await self._may_close():
+            self.dismiss()
+
     @work
     async def confirm_quit(self) -> None:
         """Quit, asking first when there are unsaved changes."""
+        if await self._may_close():
+            self.app.exit()
+
+    async def _may_close(self) -> bool:
+        """Whether the session may be closed: nothing unsaved, or saved or discarded now."""
         from .dialogs import QuitDialog
 
         if not self.dirty:
-            self.app.exit()
-            return
+            return True
         choice = await self.app.push_screen_wait(QuitDialog(self.translate))
         if choice == "save":
-            if self.action_save():
-                self.app.exit()
-        elif choice == "discard":
-            self.app.exit()
+            return self.action_save()
+        return choice == "discard"

@@ -55,8 +55,12 @@ class StartScreen(Screen[None]):
         yield TranslatedFooter(self.translate)
 
     def on_mount(self) -> None:
-        self.refresh_list()
         self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # When first shown, and again when back from a session, which may
+        # have been saved or started since.
+        self.refresh_list()
 
     def refresh_list(self) -> None:
         """Read the sessions folder again and show what is there."""
