@@ -12,7 +12,7 @@ from schuiftui.app import SchuifApp, make_app
 from schuiftui.core.storage import load
 from schuiftui.screens.dialogs import QuitDialog
 from schuiftui.screens.panel import PanelScreen
-from schuiftui.widgets.slider import Slider
+from schuiftui.widgets.slider import NAME_ROWS, POLE_ROWS, Slider
 from schuiftui.widgets.title import TitleBar
 
 from .conftest import TODAY
@@ -284,3 +284,18 @@ async def test_toelichting_is_shown_exactly_as_typed(altena: Path) -> None:
     async with app.run_test(size=(80, 24)):
         shown = str(app.screen.query_one("#detail-text").render()).splitlines()
     assert shown[1] == r"[b]niet vet[/b] \[x] ["
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_labels_never_run_into_the_next_slider(altena: Path, lang: str) -> None:
+    app = app_for(altena, lang=lang)
+    async with app.run_test(size=(80, 24)):
+        sliders = list(app.screen.query(Slider))
+        height = sliders[0].size.height
+        # The name and the top pole above the track, the bottom pole below it.
+        label_rows = [*range(NAME_ROWS + POLE_ROWS), *range(height - POLE_ROWS, height)]
+        for row in label_rows:
+            texts = [slider.render_line(row).text for slider in sliders]
+            for left, right in zip(texts, texts[1:]):
+                touching = left.rstrip() == left and right.lstrip() == right and left and right
+                assert not touching, f"row {row}: {left!r}{right!r}"

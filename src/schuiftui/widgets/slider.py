@@ -250,8 +250,12 @@ class Slider(Widget, can_focus=True):
 
 
 def _two_rows(text: str, width: int) -> str:
-    """Split a short label over at most two rows of `width` characters."""
-    if "\n" in text or len(text) <= width or " " not in text:
+    """Split a short label over at most two rows of `width` characters.
+
+    A label stays on one row only when it leaves a blank column, so that it
+    never runs into the label of the slider next to it.
+    """
+    if "\n" in text or len(text) < width or " " not in text:
         return text
     first, _, rest = text.partition(" ")
     return f"{first}\n{rest}"
