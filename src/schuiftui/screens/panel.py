@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
@@ -20,6 +20,7 @@ from ..core.storage import SessionError, save
 from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.footer import TranslatedFooter
+from ..widgets.layout import Column, Row
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
 
@@ -64,9 +65,9 @@ class PanelScreen(Screen[None]):
         _ = self.translate
         lang = _.lang
         yield TitleBar(*self._titles())
-        with Horizontal(id="body"):
-            with Vertical(id="mixer"):
-                with Horizontal(id="sliders"):
+        with Row(id="body"):
+            with Column(id="mixer"):
+                with Row(id="sliders"):
                     for category in CATEGORIES:
                         yield Slider(
                             category.short.get(lang),
@@ -78,18 +79,18 @@ class PanelScreen(Screen[None]):
                 with VerticalScroll(id="detail"):
                     yield Static(self._detail(self._last_slider), id="detail-text")
             yield Vertical(id="side")  # filled after the first paint: `_build_side`
+        # The footer too is mounted by `_build_side`.
         yield Static(_("app.too_small"), classes="too-small")
-        yield TranslatedFooter(_)
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._last_slider}", Slider).focus()
         # The sliders are what a team looks at first. The side panel (an
-        # editor and a list, with their imports and styles) follows right
-        # after the first paint, which then comes sooner.
+        # editor and a list, with their imports and styles) and the key line
+        # follow right after the first paint, which then comes sooner.
         self.call_later(self._build_side)
 
     def _build_side(self) -> AwaitMount | None:
-        """Put the casus and the agenda in the side panel, once.
+        """Put the casus and the agenda in the side panel, and the key line below, once.
 
         The widgets are in the DOM, and can take focus and keys, as soon as
         this returns; awaiting the result waits until they have started.
@@ -101,6 +102,7 @@ class PanelScreen(Screen[None]):
 
         _ = self.translate
         casus = self.session.casus
+        self.mount(TranslatedFooter(_))
         return self.query_one("#side").mount_all(
             [
                 Label(_("panel.casus"), classes="side-title"),
