@@ -3,8 +3,8 @@
 1. Time to first paint: the panel on an example session against a bare
    Textual app (a Static and a Footer), both started as a fresh process on a
    pseudo-terminal, timed until their first screen has been written. The
-   panel paints the sliders first and the side panel (casus, agenda) right
-   after; both moments are timed.
+   panel paints the sliders first, and the side panel (casus, agenda) and
+   the key line right after; both moments are timed.
 2. Bytes written to the terminal for one slider step at 80x24.
 
 Run with `make bench`. Not part of the test run.

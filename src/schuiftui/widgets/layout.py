@@ -9,7 +9,7 @@ class Row(Horizontal):
     """A `Horizontal` with no border and no content of its own.
 
     `BLANK` tells Textual to paint it as plain background instead of styling
-    every row of it; with the panel's nesting this takes about 3% off the
+    every row of it; with the panel's nesting this takes about 2% off the
     work before the first paint (instructions counted with callgrind).
     """
 
