@@ -91,9 +91,9 @@ class SchuifApp(App[int]):
             classes += reached[-1:]
         return classes
 
-    def open_session(self, session: Session, path: Path) -> None:
-        """Show `session`, stored at `path`, on the panel."""
-        self.push_screen(PanelScreen(session, path, self.translate))
+    def open_session(self, session: Session, path: Path, when_left: Callable[[], None]) -> None:
+        """Show `session`, stored at `path`, on the panel; call `when_left` when it is left."""
+        self.push_screen(PanelScreen(session, path, self.translate), lambda _: when_left())
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen  # not needed for the first paint

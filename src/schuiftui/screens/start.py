@@ -37,7 +37,7 @@ class StartScreen(Screen[None]):
         self,
         sessions_dir: Path,
         translate: Translator,
-        open_session: Callable[[Session, Path], None],
+        open_session: Callable[[Session, Path, Callable[[], None]], None],
         today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__()
@@ -55,12 +55,8 @@ class StartScreen(Screen[None]):
         yield TranslatedFooter(self.translate)
 
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
-
-    def on_screen_resume(self) -> None:
-        # When first shown, and again when back from a session, which may
-        # have been saved or started since.
         self.refresh_list()
+        self.query_one(OptionList).focus()
 
     def refresh_list(self) -> None:
         """Read the sessions folder again and show what is there."""
@@ -114,7 +110,8 @@ class StartScreen(Screen[None]):
         if row.session is None:
             self.notify(row.problem or "", severity="error", timeout=8)
             return
-        self.open_session(row.session, row.path)
+        # Read the folder again once the session is left: it may have been saved.
+        self.open_session(row.session, row.path, self.refresh_list)
 
     @work
     async def action_new_gemeente(self) -> None:
@@ -142,4 +139,4 @@ class StartScreen(Screen[None]):
         except (SessionError, ValueError) as error:
             self.notify(str(error), severity="error", timeout=10)
             return
-        self.open_session(session, path)
+        self.open_session(session, path, self.refresh_list)
