@@ -26,9 +26,10 @@ ResultType = TypeVar("ResultType")
 class Dialog(ModalScreen[ResultType]):
     """A framed dialog: a title, the body a subclass composes, a line of keys.
 
-    Subclasses set `KEYS` (a catalog key for the line of keys, or "") and
-    `FRAME` (the frame's CSS classes), and write `dialog_title()` and `compose_body()` (not `title`:
-    that name is the Screen's own reactive title).
+    Subclasses set `HEADING` and `KEYS` (catalog keys for the heading and
+    the line of keys, or "") and `FRAME` (the frame's CSS classes), and
+    write `compose_body()`. A heading that is not a fixed text comes from
+    overriding `dialog_title()` (not `title`: that is the Screen's reactive).
     """
 
     DEFAULT_CSS = """
@@ -94,6 +95,7 @@ class Dialog(ModalScreen[ResultType]):
     }
     """
 
+    HEADING: ClassVar[str] = ""
     KEYS: ClassVar[str] = ""
     FRAME: ClassVar[str] = "dialog"
 
@@ -103,7 +105,7 @@ class Dialog(ModalScreen[ResultType]):
 
     def dialog_title(self) -> str:
         """The dialog's heading."""
-        raise NotImplementedError
+        return self.translate(self.HEADING)
 
     def compose_body(self) -> ComposeResult:
         """The widgets between the heading and the line of keys."""
@@ -117,6 +119,25 @@ class Dialog(ModalScreen[ResultType]):
                 yield Static(self.translate(self.KEYS), classes="dialog-keys")
 
 
+class EditDialog(Dialog[ResultType]):
+    """A dialog that edits: Escape is done, Ctrl+S is done and save the session.
+
+    Subclasses write `result(save)`, what the dialog returns.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "done(False)", "key.done", priority=True),
+        Binding("ctrl+s", "done(True)", "key.save", priority=True),
+    ]
+
+    def result(self, save: bool) -> ResultType:
+        """What was edited, and whether to save the session now."""
+        raise NotImplementedError
+
+    def action_done(self, save: bool) -> None:
+        self.dismiss(self.result(save))
+
+
 @dataclass(frozen=True)
 class Edited:
     """The text a dialog returns, and whether the session should be saved now."""
@@ -125,14 +146,10 @@ class Edited:
     save: bool = False
 
 
-class ToelichtingDialog(Dialog[Edited]):
+class ToelichtingDialog(EditDialog[Edited]):
     """Edit the toelichting of one slider, with the meaning of both poles in view."""
 
     KEYS = "dialog.toelichting.keys"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "done(False)", "key.done", priority=True),
-        Binding("ctrl+s", "done(True)", "key.save", priority=True),
-    ]
 
     def __init__(self, heading: str, description: str, text: str, translate: Translator) -> None:
         super().__init__(translate)
@@ -152,8 +169,8 @@ class ToelichtingDialog(Dialog[Edited]):
         text_area.focus()
         text_area.move_cursor(text_area.document.end)
 
-    def action_done(self, save: bool) -> None:
-        self.dismiss(Edited(self.query_one(TextArea).text, save))
+    def result(self, save: bool) -> Edited:
+        return Edited(self.query_one(TextArea).text, save)
 
 
 @dataclass(frozen=True)
@@ -166,14 +183,10 @@ class AgendaFields:
     save: bool = False
 
 
-class AgendaItemDialog(Dialog[AgendaFields]):
+class AgendaItemDialog(EditDialog[AgendaFields]):
     """Write or change one step of the lokale agenda."""
 
     KEYS = "dialog.agenda.keys"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "done(False)", "key.done", priority=True),
-        Binding("ctrl+s", "done(True)", "key.save", priority=True),
-    ]
 
     def __init__(self, fields: AgendaFields, translate: Translator, *, new: bool) -> None:
         super().__init__(translate)
@@ -207,29 +220,25 @@ class AgendaItemDialog(Dialog[AgendaFields]):
     def submitted(self) -> None:
         self.action_done(False)
 
-    def action_done(self, save: bool) -> None:
+    def result(self, save: bool) -> AgendaFields:
         termijn = self.query_one("#termijn", Select).value
         eigenaar = self.query_one("#eigenaar", Input).value.strip()
-        self.dismiss(
-            AgendaFields(
-                tekst=self.query_one("#tekst", Input).value.strip(),
-                termijn=termijn if isinstance(termijn, str) else None,
-                eigenaar=eigenaar or None,
-                save=save,
-            )
+        return AgendaFields(
+            tekst=self.query_one("#tekst", Input).value.strip(),
+            termijn=termijn if isinstance(termijn, str) else None,
+            eigenaar=eigenaar or None,
+            save=save,
         )
 
 
 class QuitDialog(Dialog[str]):
     """Unsaved changes: save, discard or cancel. Returns "save", "discard" or "cancel"."""
 
+    HEADING = "dialog.quit.title"
     FRAME = "dialog small"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "choose('cancel')", "key.cancel"),
     ]
-
-    def dialog_title(self) -> str:
-        return self.translate("dialog.quit.title")
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
@@ -271,6 +280,7 @@ class NewSession:
 class NewSessionDialog(Dialog["NewSession | None"]):
     """Ask for a gemeente and a date (default today) for a new session."""
 
+    HEADING = "dialog.new.title"
     KEYS = "dialog.new.keys"
     FRAME = "dialog small"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -280,9 +290,6 @@ class NewSessionDialog(Dialog["NewSession | None"]):
     def __init__(self, translate: Translator, today: datetime.date) -> None:
         super().__init__(translate)
         self.today = today
-
-    def dialog_title(self) -> str:
-        return self.translate("dialog.new.title")
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate

@@ -93,14 +93,12 @@ class HelpScreen(Dialog[None]):
     }
     """
 
+    HEADING = "help.title"
     KEYS = "help.close"
     FRAME = "dialog help"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1,question_mark,q", "dismiss", "key.close"),
     ]
-
-    def dialog_title(self) -> str:
-        return self.translate("help.title")
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
