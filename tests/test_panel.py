@@ -299,3 +299,17 @@ async def test_labels_never_run_into_the_next_slider(altena: Path, lang: str) ->
             for left, right in zip(texts, texts[1:]):
                 touching = left.rstrip() == left and right.lstrip() == right and left and right
                 assert not touching, f"row {row}: {left!r}{right!r}"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("focus", ["sliders", "casus", "agenda"])
+async def test_every_footer_key_fits_at_80_columns(altena: Path, lang: str, focus: str) -> None:
+    """The key line ends with F1 help; at 80 columns it must not be cut off."""
+    app = app_for(altena, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press({"sliders": "m", "casus": "c", "agenda": "a"}[focus])
+        await pilot.pause()
+        keys = list(app.screen.query("FooterKey"))
+        assert keys
+        assert max(key.region.right for key in keys) <= 80
+        assert str(keys[-1].render()).split()[0].lower() == "f1"

@@ -36,6 +36,7 @@ async def test_lists_sessions_per_gemeente_newest_first(sessions_dir: Path) -> N
         prompts = shown_rows(app)
     assert prompts[0] == "Altena"
     assert prompts[1].startswith("  2020-10-07  Terugkomdag")
+    assert "  Terugkomdag met het hele te…  " in prompts[1]  # a long title ends in "…"
     assert prompts[2].startswith("  2020-02-12  Werkplaats 2")
     assert "+3 -2 -4 +4 -2" in prompts[2]
     assert [p for p in prompts if not p.startswith(" ")] == ["Altena", "Schiedam", "Venlo"]

@@ -88,7 +88,7 @@ class StartScreen(Screen[None]):
         stands = " ".join(f"{format_stand(session.sliders[i].stand):>2}" for i in CATEGORY_IDS)
         open_items = sum(not item.done for item in session.agenda)
         text = Text(f"  {session.datum.isoformat()}  ")
-        text.append(f"{(session.titel or '-')[:28]:<28}", style="")
+        text.append(f"{_shorten(session.titel or '-', 28):<28}", style="")
         text.append(f"  {stands}", style="bold")
         text.append(f"  {self.translate('start.open_items', count=open_items)}", style="dim")
         return text
@@ -140,3 +140,8 @@ class StartScreen(Screen[None]):
             self.notify(str(error), severity="error", timeout=10)
             return
         self.open_session(session, path, self.refresh_list)
+
+
+def _shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters, with "…" where it was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
