@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..i18n import Translator
 from .categories import CATEGORIES
-from .session import STAND_MAX, STAND_MIN, Session, format_stand
+from .session import STAND_MAX, STAND_MIN, AgendaItem, Session, format_stand
 
 COLUMN = 8
 """Characters per slider column in the chart."""
@@ -77,14 +77,15 @@ def render(
     lines.append(f"{_('show.agenda')}:" if session.agenda else f"{_('show.agenda')}: -")
     for item in session.agenda:
         mark = "[x]" if item.done else "[ ]"
-        extra = [
-            value
-            for value in (item.termijn and _(f"termijn.{item.termijn}"), item.eigenaar)
-            if value
-        ]
-        suffix = f" ({', '.join(extra)})" if extra else ""
+        detail = agenda_detail(item, _)
+        suffix = f" ({detail})" if detail else ""
         lines.append(f"{mark} {item.tekst}{suffix}")
     return "\n".join(lines) + "\n"
+
+
+def agenda_detail(item: AgendaItem, _: Translator) -> str:
+    """The termijn and eigenaar of an agenda item, as shown after its text."""
+    return ", ".join(d for d in (item.termijn and _(f"termijn.{item.termijn}"), item.eigenaar) if d)
 
 
 def _chart(session: Session, glyphs: Glyphs, color: bool, _: Translator) -> list[str]:

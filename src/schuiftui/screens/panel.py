@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ..core.categories import BY_ID, CATEGORIES
+from ..core.plain import agenda_detail
 from ..core.session import AgendaItem, Session, normalize_text
 from ..core.storage import SessionError, save
 from ..i18n import Translator
@@ -149,14 +150,10 @@ class PanelScreen(Screen[None]):
 
     def _agenda_entries(self) -> list[AgendaEntry]:
         """What the agenda list shows of each item, in the interface language."""
-        _ = self.translate
-        entries = []
-        for item in self.session.agenda:
-            detail = [
-                d for d in (item.termijn and _(f"termijn.{item.termijn}"), item.eigenaar) if d
-            ]
-            entries.append(AgendaEntry(item.tekst, item.done, ", ".join(detail)))
-        return entries
+        return [
+            AgendaEntry(item.tekst, item.done, agenda_detail(item, self.translate))
+            for item in self.session.agenda
+        ]
 
     def _show_agenda(self, highlight: int | None = None) -> None:
         agenda = self.query_one(AgendaList)
