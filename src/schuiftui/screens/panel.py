@@ -53,12 +53,16 @@ class PanelScreen(Screen[None]):
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
         self._last_slider = CATEGORIES[0].id
-        self._side_built = False
 
     @property
     def dirty(self) -> bool:
         """Whether the session differs from the file on disk."""
         return self.session != self.saved
+
+    @property
+    def _side_built(self) -> bool:
+        """Whether the side panel's widgets are in the DOM (see `_build_side`)."""
+        return bool(self.query("#agenda"))
 
     # Layout
 
@@ -98,7 +102,6 @@ class PanelScreen(Screen[None]):
         """
         if self._side_built:
             return None
-        self._side_built = True
         from textual.widgets import TextArea  # not needed for the first paint
 
         _ = self.translate

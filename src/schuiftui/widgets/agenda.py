@@ -51,9 +51,8 @@ class AgendaList(OptionList):
             entries: The items to show.
             id: The ID of the widget in the DOM.
         """
-        super().__init__(*[self._prompt(entry) for entry in entries], id=id)
-        if entries:
-            self.highlighted = 0
+        super().__init__(id=id)
+        self.show(entries)
 
     class Requested(Message):
         """The user asked to change the agenda."""
