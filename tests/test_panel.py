@@ -313,3 +313,19 @@ async def test_every_footer_key_fits_at_80_columns(altena: Path, lang: str, focu
         assert keys
         assert max(key.region.right for key in keys) <= 80
         assert str(keys[-1].render()).split()[0].lower() == "f1"
+
+
+async def test_a_slider_is_as_tall_as_its_range() -> None:
+    from textual.app import App, ComposeResult
+
+    class OneSlider(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Slider("Naam", "boven", "onder", minimum=-2, maximum=2)
+
+    app = OneSlider()
+    async with app.run_test(size=(40, 30)):
+        slider = app.query_one(Slider)
+        # Two rows of name, two of each pole, and five positions.
+        assert slider.size.height == 11
+        # Focused (the only focusable widget): the thumb in the middle row.
+        assert [slider.render_line(row).text.strip() for row in (4, 6, 8)] == ["┃", "◀█▶ 0", "┃"]

@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from textual.binding import Binding, BindingType
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -63,7 +63,7 @@ class Slider(Widget, can_focus=True):
     DEFAULT_CSS = """
     Slider {
         width: 10;
-        height: 17;
+        height: auto;
         & > .slider--name { text-style: bold; }
         & > .slider--pole { color: $text-muted; }
         & > .slider--track { color: $text-muted; }
@@ -186,6 +186,10 @@ class Slider(Widget, can_focus=True):
         self.post_message(self.EditRequested(self))
 
     # Rendering, one row at a time (the Line API).
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # The name, the top pole, one row per position, the bottom pole.
+        return NAME_ROWS + POLE_ROWS + (self.maximum - self.minimum + 1) + POLE_ROWS
 
     @property
     def _base_style(self) -> Style:
