@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 from pathlib import Path
 
@@ -25,7 +26,7 @@ def altena(sessions_dir: Path) -> Path:
     return sessions_dir / "altena" / "2020-02-12.toml"
 
 
-TODAY = __import__("datetime").date(2026, 11, 29)
+TODAY = datetime.date(2026, 11, 29)
 """The date the app believes it is, so new rounds and snapshots are stable."""
 
 RENDERING_ENVIRONMENT = (
