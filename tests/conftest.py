@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -61,3 +62,16 @@ def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
             self.cursor_blink = False  # type: ignore[attr-defined]
 
         monkeypatch.setattr(widget_class, "__init__", init)
+
+
+def record_notifications(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every message the app shows as a notification from now on, in order."""
+    shown: list[str] = []
+    notify = app.notify
+
+    def recording_notify(message: str, **kwargs: Any) -> None:
+        shown.append(message)
+        notify(message, **kwargs)
+
+    monkeypatch.setattr(app, "notify", recording_notify)
+    return shown

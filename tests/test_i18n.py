@@ -9,8 +9,8 @@ from textual.dom import DOMNode
 
 from schuiftui.app import SchuifApp
 from schuiftui.i18n import CATALOGS, EN, NL
-from schuiftui.screens import dialogs, help, panel, start
-from schuiftui.widgets import agenda, slider
+from schuiftui.screens import compare, dialogs, help, panel, start
+from schuiftui.widgets import agenda, fader, overlay, slider
 
 
 def placeholders(text: str) -> set[str]:
@@ -28,7 +28,7 @@ def test_translations_take_the_same_values() -> None:
 
 def _classes_with_bindings() -> list[type[DOMNode]]:
     found: list[type[DOMNode]] = [SchuifApp]
-    for module in (dialogs, help, panel, start, agenda, slider):
+    for module in (compare, dialogs, help, panel, start, agenda, fader, overlay, slider):
         found += [
             value
             for value in vars(module).values()

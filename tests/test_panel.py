@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 from textual.widgets import Input, TextArea
@@ -15,7 +14,7 @@ from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import NAME_ROWS, POLE_ROWS, Slider
 from schuiftui.widgets.title import TitleBar
 
-from .conftest import TODAY
+from .conftest import TODAY, record_notifications
 
 ALTENA_STANDS = {
     "positionering_intern": 3,
@@ -224,14 +223,7 @@ async def test_save_failure_is_a_message_and_keeps_the_changes(
     altena: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = app_for(altena)
-    shown: list[str] = []
-    notify = app.notify
-
-    def recording_notify(message: str, **kwargs: Any) -> None:
-        shown.append(message)
-        notify(message, **kwargs)
-
-    monkeypatch.setattr(app, "notify", recording_notify)
+    shown = record_notifications(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("end")
         altena.write_text("formaat = = 1\n", encoding="utf-8")
@@ -329,3 +321,97 @@ async def test_a_slider_is_as_tall_as_its_range() -> None:
         assert slider.size.height == 11
         # Focused (the only focusable widget): the thumb in the middle row.
         assert [slider.render_line(row).text.strip() for row in (4, 6, 8)] == ["┃", "◀█▶ 0", "┃"]
+
+
+def track_row(slider: Slider, stand: int) -> str:
+    return slider.render_line(NAME_ROWS + POLE_ROWS + (5 - stand)).text
+
+
+async def test_a_later_round_shows_the_previous_round_as_ghosts(sessions_dir: Path) -> None:
+    app = app_for(sessions_dir / "altena" / "2020-10-07.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        bewoners = app.screen.query_one("#proces_met_bewoners", Slider)
+        # Round 1 had bewoners at -2; now it stands at 0 (the thumb sits on the middle rule).
+        assert track_row(bewoners, -2).strip() == "◇"
+        assert track_row(bewoners, 0).strip() == "━█━ 0"
+        # Where nothing moved, the thumb covers the ghost.
+        positionering = app.screen.query_one("#positionering_intern", Slider)
+        assert "◇" not in "".join(track_row(positionering, s) for s in range(-5, 6))
+        await pilot.press("l")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail-text").render()).splitlines()
+        assert detail[2] == (
+            "Vorige ronde (2020-02-12): -2. Signalen van bewoners komen overal in de"
+            " organisatie binnen; risico op versnippering."
+        )
+
+
+async def test_a_first_round_has_no_ghosts(altena: Path) -> None:
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)):
+        sliders = list(app.screen.query(Slider))
+        drawn = "".join(track_row(s, stand) for s in sliders for stand in range(-5, 6))
+        assert "◇" not in drawn
+        assert "Vorige ronde" not in str(app.screen.query_one("#detail-text").render())
+
+
+async def test_moving_far_from_the_previous_round_asks_why_once(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(sessions_dir / "altena" / "2020-10-07.toml")
+    shown = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")  # positionering +3 -> +4: one step, no question
+        assert shown == []
+        await pilot.press("up", "down", "up", "up")  # +5: two steps from round 1's +3
+        await pilot.pause()
+        assert shown == [
+            "Positionering intern ging van +3 naar +5 sinds de vorige ronde."
+            " Schrijf waarom: Enter of t."
+        ]
+        await pilot.press("down", "down", "up", "up")  # far again: asked once is enough
+        await pilot.pause()
+        assert len(shown) == 1
+        assert isinstance(app.screen, PanelScreen)  # nothing forced; keys still move the slider
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load(sessions_dir / "altena" / "2020-10-07.toml").stands()["positionering_intern"] == 5
+
+
+async def test_no_question_when_the_team_already_wrote_why(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Round 2 already has its own toelichting for proces binnen gemeente (-4 -> -2).
+    app = app_for(sessions_dir / "altena" / "2020-10-07.toml")
+    shown = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l", "up", "up")  # -4 in round 1, now 0
+        await pilot.pause()
+    assert shown == []
+
+
+async def test_x_exports_the_session_next_to_its_file(
+    altena: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(altena)
+    shown = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("end", "x")  # exported as it is on the panel, saved or not
+        await pilot.pause()
+    md, svg = altena.with_suffix(".md"), altena.with_suffix(".svg")
+    assert shown == [f"Verslag en plaat geschreven: {md} · {svg}"]
+    assert "| Positionering intern | +5 |" in md.read_text(encoding="utf-8")
+    assert svg.read_text(encoding="utf-8").startswith("<?xml")
+    assert load(altena).stands()["positionering_intern"] == 3  # the session itself is not saved
+
+
+async def test_v_without_a_previous_round_says_so(
+    altena: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_for(altena)
+    shown = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    assert shown == ["Er is geen eerdere ronde van deze gemeente om mee te vergelijken."]

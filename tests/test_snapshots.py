@@ -78,3 +78,40 @@ def test_panel_without_colour(
     slider are still told apart by their glyphs (━█━, ┼ / ◀█▶, ┃, ╋) and bold."""
     monkeypatch.setenv("NO_COLOR", "1")
     assert snap_compare(make_app(ALTENA, today=lambda: TODAY), press=["l"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_three_gemeenten(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """Altena (A, latest round), Schiedam (B) and Venlo (C) on five overlays, each letter in
+    its own colour; communicatie shows ABC at -2; the spread below every track; the legend
+    on the right; under the overlays, proces met bewoners (focused with l) with every
+    session's stand and toelichting."""
+    app = make_app(None, compare=[Path("sessions")], today=lambda: TODAY)
+    assert snap_compare(app, press=["l"], terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_two_rounds(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """Altena's two rounds: A (2020-02-12) and B (2020-10-07); bewoners moved from -2 (A)
+    to 0 (B), binnen gemeente from -4 to -2; the other sliders show AB together."""
+    app = make_app(None, compare=[Path("sessions/altena")], today=lambda: TODAY)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_without_colour(
+    snap_compare, in_scratch: Path, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    """NO_COLOR: the three gemeenten in black and white, told apart by their letters."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(None, compare=[Path("sessions")], today=lambda: TODAY)
+    assert snap_compare(app, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_panel_of_a_later_round(snap_compare, in_scratch: Path, size: tuple[int, int]) -> None:
+    """Altena's second round: ◇ ghosts where round 1 stood elsewhere (bewoners -2, binnen
+    gemeente -4); bewoners focused (l), its detail says 'Vorige ronde (2020-02-12): -2.'
+    with that round's toelichting."""
+    app = make_app(Path("sessions/altena/2020-10-07.toml"), today=lambda: TODAY)
+    assert snap_compare(app, press=["l"], terminal_size=size)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime
 import pkgutil
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Callable, ClassVar
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -15,6 +16,9 @@ from textual.screen import Screen
 from .core.session import Session
 from .i18n import Translator
 from .screens.panel import PanelScreen
+
+if TYPE_CHECKING:
+    from .screens.requests import CompareRequested
 
 
 def _load_css() -> str:
@@ -52,6 +56,7 @@ class SchuifApp(App[int]):
         sessions_dir: Path,
         open_path: Path | None = None,
         session: Session | None = None,
+        compare: list[Path] | None = None,
         lang: str = "nl",
         today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
@@ -60,6 +65,7 @@ class SchuifApp(App[int]):
         self.sessions_dir = sessions_dir
         self.open_path = open_path
         self.first_session = session
+        self.compare_targets = compare
         self.today = today
 
     def get_default_screen(self) -> Screen:
@@ -67,8 +73,12 @@ class SchuifApp(App[int]):
         # empty screen with the real one pushed on top: one screen less to
         # mount and style before the first paint.
         screen: Screen
-        if self.first_session is not None and self.open_path is not None:
-            screen = PanelScreen(self.first_session, self.open_path, self.translate)
+        if self.compare_targets is not None:
+            from .screens.compare import CompareScreen
+
+            screen = CompareScreen(self.compare_targets, self.translate)
+        elif self.first_session is not None and self.open_path is not None:
+            screen = self._panel(self.first_session, self.open_path)
         else:
             # Imported here: opening one session never needs the start screen.
             from .screens.start import StartScreen
@@ -91,9 +101,21 @@ class SchuifApp(App[int]):
             classes += reached[-1:]
         return classes
 
+    def _panel(self, session: Session, path: Path) -> PanelScreen:
+        """The panel for `session`, with the previous round of its gemeente when there is one."""
+        from .core.overview import previous_round
+
+        return PanelScreen(session, path, self.translate, previous=previous_round(path))
+
     def open_session(self, session: Session, path: Path, when_left: Callable[[], None]) -> None:
         """Show `session`, stored at `path`, on the panel; call `when_left` when it is left."""
-        self.push_screen(PanelScreen(session, path, self.translate), lambda _: when_left())
+        self.push_screen(self._panel(session, path), lambda _: when_left())
+
+    def on_compare_requested(self, request: CompareRequested) -> None:
+        """A screen asks to show sessions side by side."""
+        from .screens.compare import CompareScreen
+
+        self.push_screen(CompareScreen(request.targets, self.translate, request.overrides))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen  # not needed for the first paint
@@ -116,6 +138,7 @@ def make_app(
     *,
     lang: str = "nl",
     today: Callable[[], datetime.date] = datetime.date.today,
+    compare: Sequence[Path] | None = None,
 ) -> SchuifApp:
     """Build the app the way the command line does.
 
@@ -123,6 +146,8 @@ def make_app(
         target: A session file to open, or a sessions folder (None: ./sessions).
         lang: The interface language.
         today: Where "today" comes from (tests freeze it).
+        compare: Files and folders to compare on the compare screen, instead
+            of opening `target`.
 
     Raises:
         SessionError: `target` is a session file that cannot be loaded.
@@ -130,6 +155,8 @@ def make_app(
     from .core.paths import DEFAULT_DIR
     from .core.storage import load
 
+    if compare is not None:
+        return SchuifApp(sessions_dir=DEFAULT_DIR, compare=list(compare), lang=lang, today=today)
     if target is not None and target.suffix == ".toml" and not target.is_dir():
         session = load(target)
         return SchuifApp(

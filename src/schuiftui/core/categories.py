@@ -30,6 +30,7 @@ class Category:
         name: The category's name.
         short: The name in at most two lines of at most ten characters,
             for the column above a slider.
+        abbr: The name in three letters, for a column header of stands.
         top: A short label for the top pole (stand +5), at most two rows
             of at most ten characters (a space or newline splits them).
         bottom: The same for the bottom pole (stand -5).
@@ -39,6 +40,7 @@ class Category:
     id: str
     name: Bilingual
     short: Bilingual
+    abbr: Bilingual
     top: Bilingual
     bottom: Bilingual
     description: Bilingual
@@ -49,6 +51,7 @@ CATEGORIES: tuple[Category, ...] = (
         id="positionering_intern",
         name=Bilingual("Positionering intern", "Internal positioning"),
         short=Bilingual("Positie\nintern", "Internal\nposition"),
+        abbr=Bilingual("Pos", "Pos"),
         top=Bilingual("eigen budget", "own budget"),
         bottom=Bilingual("sectorteam", "sector team"),
         description=Bilingual(
@@ -66,6 +69,7 @@ CATEGORIES: tuple[Category, ...] = (
         id="proces_met_bewoners",
         name=Bilingual("Proces met bewoners", "Process with residents"),
         short=Bilingual("Met\nbewoners", "With\nresidents"),
+        abbr=Bilingual("Bew", "Res"),
         top=Bilingual("struc-\ntureel", "structural"),
         bottom=Bilingual("per situatie", "case by case"),
         description=Bilingual(
@@ -83,6 +87,7 @@ CATEGORIES: tuple[Category, ...] = (
         id="proces_binnen_gemeente",
         name=Bilingual("Proces binnen gemeente", "Process within municipality"),
         short=Bilingual("Binnen\ngemeente", "Within\norganis."),
+        abbr=Bilingual("Bin", "Org"),
         top=Bilingual("vaste processen", "clear processes"),
         bottom=Bilingual("per sector", "per sector"),
         description=Bilingual(
@@ -101,6 +106,7 @@ CATEGORIES: tuple[Category, ...] = (
         id="bestuur_en_politiek",
         name=Bilingual("Bestuur en politiek", "Administration and politics"),
         short=Bilingual("Bestuur\npolitiek", "Admin.\npolitics"),
+        abbr=Bilingual("Bes", "Adm"),
         top=Bilingual("hoog op agenda", "high on agenda"),
         bottom=Bilingual("weinig betrokken", "hardly involved"),
         description=Bilingual(
@@ -118,6 +124,7 @@ CATEGORIES: tuple[Category, ...] = (
         id="communicatie",
         name=Bilingual("Communicatie", "Communication"),
         short=Bilingual("Commu-\nnicatie", "Commu-\nnication"),
+        abbr=Bilingual("Com", "Com"),
         top=Bilingual("per gebied", "per area"),
         bottom=Bilingual("hele gemeente", "whole town"),
         description=Bilingual(
@@ -138,3 +145,21 @@ CATEGORY_IDS: tuple[str, ...] = tuple(category.id for category in CATEGORIES)
 
 BY_ID: dict[str, Category] = {category.id: category for category in CATEGORIES}
 """The categories by id."""
+
+
+def one_line(label: str) -> str:
+    """A label written over two rows ("struc-\\ntureel") as one line ("structureel")."""
+    return label.replace("-\n", "").replace("\n", " ")
+
+
+def two_rows(label: str, width: int) -> list[str]:
+    """A short label over at most two rows of `width` characters.
+
+    A label stays on one row only when it leaves a blank column, so that it
+    never runs into the label next to it; otherwise it breaks at its first
+    space (or where it was written over two rows).
+    """
+    if "\n" in label or len(label) < width or " " not in label:
+        return label.split("\n")
+    first, _, rest = label.partition(" ")
+    return [first, rest]

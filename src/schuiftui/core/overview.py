@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import find_session_files
+from .paths import previous_round as previous_round_path
 from .session import Session
 from .storage import SessionError, load
 
@@ -40,3 +41,22 @@ def overview(sessions_dir: Path) -> list[Entry]:
 def latest(entries: list[Entry], slug: str) -> Session | None:
     """The newest readable session of the gemeente with folder name `slug`."""
     return next((e.session for e in entries if e.slug == slug and e.session is not None), None)
+
+
+@dataclass(frozen=True)
+class PreviousRound:
+    """The round before a session, for showing what moved since."""
+
+    path: Path
+    session: Session
+
+
+def previous_round(path: Path) -> PreviousRound | None:
+    """The readable round before the session at `path` in its gemeente's folder, or None."""
+    previous = previous_round_path(path)
+    if previous is None:
+        return None
+    try:
+        return PreviousRound(previous, load(previous))
+    except SessionError:
+        return None

@@ -92,6 +92,30 @@ def find_session_files(sessions_dir: Path) -> list[SessionFile]:
     return found
 
 
+def rounds(folder: Path) -> list[SessionFile]:
+    """The session files directly in one gemeente's folder, old to new."""
+    found = [
+        session_file
+        for path in folder.glob("*.toml")
+        if (session_file := parse_session_file_name(path)) is not None
+    ]
+    found.sort(key=lambda f: f.sort_key)
+    return found
+
+
+def previous_round(path: Path) -> Path | None:
+    """The session file of the round before the one at `path`, or None.
+
+    Rounds are the session files in the same folder, ordered by date and
+    number; a file whose name is no session name has no previous round.
+    """
+    this = parse_session_file_name(path)
+    if this is None:
+        return None
+    earlier = [f for f in rounds(path.parent) if f.sort_key < this.sort_key]
+    return earlier[-1].path if earlier else None
+
+
 def find_toml_files(paths: list[Path]) -> list[Path]:
     """Expand folders in `paths` into the `.toml` files below them, sorted."""
     files: list[Path] = []

@@ -11,15 +11,13 @@ from __future__ import annotations
 import datetime
 import os
 import re
-import stat
 import sys
-import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .categories import BY_ID, CATEGORY_IDS
+from .files import write_atomically
 from .paths import new_session_path
 from .session import (
     STAND_MAX,
@@ -343,17 +341,6 @@ def dumps(session: Session, previous: str | None = None) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
-_umask_lock = threading.Lock()
-
-
-def _default_mode() -> int:
-    """The permissions a newly created file gets from the current umask."""
-    with _umask_lock:
-        mask = os.umask(0)
-        os.umask(mask)
-    return 0o666 & ~mask
-
-
 @dataclass(frozen=True)
 class SaveResult:
     """What `save` did."""
@@ -388,10 +375,17 @@ def save(session: Session, path: Path | str) -> SaveResult:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         raise SessionError(path, "de tekst bevat tekens die geen UTF-8 kunnen zijn") from None
+
+    def check(written: Path) -> None:
+        try:
+            read_back = loads(written.read_text(encoding="utf-8"), path)
+        except SessionError as error:
+            raise SessionError(path, f"interne fout, niet opgeslagen: {error.problem}") from None
+        if read_back != intended:
+            raise SessionError(path, "interne fout, niet opgeslagen: teruggelezen sessie wijkt af")
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        mode = stat.S_IMODE(target.stat().st_mode) if previous is not None else _default_mode()
-        _write_atomically(target, data, mode, intended, path)
+        write_atomically(target, data, check=check)
     except OSError as error:
         raise SessionError(path, f"kan niet opslaan ({error.strerror or error})") from None
     return SaveResult(path, written=True)
@@ -410,41 +404,3 @@ def save_new(session: Session, sessions_dir: Path) -> Path:
     path = new_session_path(sessions_dir, session.gemeente, session.datum)
     save(session, path)
     return path
-
-
-def _write_atomically(target: Path, data: bytes, mode: int, intended: Session, shown: Path) -> None:
-    handle, temporary_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
-    temporary = Path(temporary_name)
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temporary, mode)
-        try:
-            written = loads(temporary.read_text(encoding="utf-8"), shown)
-        except SessionError as error:
-            raise SessionError(shown, f"interne fout, niet opgeslagen: {error.problem}") from None
-        if written != intended:
-            raise SessionError(shown, "interne fout, niet opgeslagen: teruggelezen sessie wijkt af")
-        os.replace(temporary, target)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-    _sync_folder(target.parent)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable, where the system allows it."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

@@ -35,6 +35,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+S", "help.save"),
             ("Ctrl+Z", "help.undo"),
             ("Ctrl+Q", "help.quit"),
+            ("v", "help.compare_previous"),
+            ("x", "help.export"),
         ),
     ),
     (
@@ -53,6 +55,17 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "help.start_open"),
             ("n", "help.start_new"),
             ("r", "help.start_round"),
+            ("Spatie", "help.start_mark"),
+            ("v", "help.start_compare"),
+        ),
+    ),
+    (
+        "help.section.compare",
+        (
+            ("← h / → l", "help.compare_slider"),
+            ("↑↓ PgUp PgDn", "help.compare_scroll"),
+            ("x", "help.compare_export"),
+            ("Escape", "help.compare_back"),
         ),
     ),
 )

@@ -15,8 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.plain import agenda_detail
-from ..core.session import AgendaItem, Session, normalize_text
+from ..core.render.text import agenda_detail
+from ..core.session import AgendaItem, Session, format_stand, normalize_text
 from ..core.storage import SessionError, save
 from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
@@ -24,11 +24,13 @@ from ..widgets.footer import TranslatedFooter
 from ..widgets.layout import Column, Row
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
+from .requests import CompareRequested
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import TextArea
 
+    from ..core.overview import PreviousRound
     from .dialogs import AgendaFields, Edited
 
 
@@ -42,13 +44,27 @@ class PanelScreen(Screen[None]):
         Binding("escape", "leave", "key.leave"),
         Binding("c", "focus_casus", "key.casus", show=False),
         Binding("a", "focus_agenda", "key.agenda", show=False),
+        Binding("v", "compare", "key.compare", show=False),
+        Binding("x", "export", "key.export", show=False),
     ]
 
-    def __init__(self, session: Session, path: Path, translate: Translator) -> None:
+    MOVED_FAR = 2
+    """Moving this many steps from the previous round's stand asks (once) why."""
+
+    def __init__(
+        self,
+        session: Session,
+        path: Path,
+        translate: Translator,
+        previous: PreviousRound | None = None,
+    ) -> None:
         super().__init__()
         self.session = session
         self.path = path
         self.translate = translate
+        self.previous = previous
+        """The round before this one, shown as ghosts and in the detail area."""
+        self._asked_why: set[str] = set()
         self.saved = copy.deepcopy(session)
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
@@ -79,6 +95,7 @@ class PanelScreen(Screen[None]):
                             category.top.get(lang),
                             category.bottom.get(lang),
                             self.session.sliders[category.id].stand,
+                            ghost=self._previous_stand(category.id),
                             id=category.id,
                         )
                 with VerticalScroll(id="detail"):
@@ -134,22 +151,40 @@ class PanelScreen(Screen[None]):
     def _show_detail(self, slider_id: str) -> None:
         self.query_one("#detail-text", Static).update(self._detail(slider_id))
 
+    def _previous_stand(self, slider_id: str) -> int | None:
+        return self.previous.session.sliders[slider_id].stand if self.previous else None
+
     def _detail(self, slider_id: str) -> Content:
-        """The name, toelichting and pole descriptions of one slider."""
+        """The name, toelichting and pole descriptions of one slider; the previous round's stand."""
         _ = self.translate
         lang = _.lang
         category = BY_ID[slider_id]
         toelichting = self.session.sliders[slider_id].toelichting or _("panel.no_toelichting")
         # Assembled, not markup: text the team typed is shown exactly as typed.
-        return Content.assemble(
+        parts: list[str | tuple[str, str]] = [
             (category.name.get(lang), "bold"),
             "  ",
             (_("panel.edit_hint"), "dim"),
             "\n",
             toelichting,
             "\n",
-            (f"{category.description.get(lang)} {_('panel.middle')}", "dim"),
-        )
+        ]
+        if self.previous is not None:
+            before = self.previous.session.sliders[slider_id]
+            parts += [
+                (
+                    _(
+                        "panel.previous",
+                        datum=self.previous.session.datum.isoformat(),
+                        stand=format_stand(before.stand),
+                    ),
+                    "italic",
+                ),
+                f" {before.toelichting}" if before.toelichting else "",
+                "\n",
+            ]
+        parts.append((f"{category.description.get(lang)} {_('panel.middle')}", "dim"))
+        return Content.assemble(*parts)
 
     def _agenda_entries(self) -> list[AgendaEntry]:
         """What the agenda list shows of each item, in the interface language."""
@@ -203,6 +238,30 @@ class PanelScreen(Screen[None]):
         self._remember()
         slider.stand = event.value
         self._update_title()
+        self._ask_why_it_moved(event.slider.id or "")
+
+    def _ask_why_it_moved(self, slider_id: str) -> None:
+        """Once per slider: it moved far from the previous round; ask, not force, why."""
+        before = self._previous_stand(slider_id)
+        if before is None or slider_id in self._asked_why or self.previous is None:
+            return
+        slider = self.session.sliders[slider_id]
+        if abs(slider.stand - before) < self.MOVED_FAR:
+            return
+        if slider.toelichting not in ("", self.previous.session.sliders[slider_id].toelichting):
+            return  # the team already wrote this round's reason
+        self._asked_why.add(slider_id)
+        _ = self.translate
+        self.notify(
+            _(
+                "panel.why_moved",
+                name=BY_ID[slider_id].name.get(_.lang),
+                before=format_stand(before),
+                now=format_stand(slider.stand),
+            ),
+            title=_("panel.why_moved_title"),
+            timeout=8,
+        )
 
     @on(Slider.EditRequested)
     @work
@@ -339,6 +398,28 @@ class PanelScreen(Screen[None]):
         message = "panel.saved" if result.written else "panel.unchanged"
         self.notify(_(message, path=self.path), timeout=3)
         return True
+
+    def action_compare(self) -> None:
+        """Compare this session, as it is now, with the previous round."""
+        if self.previous is None:
+            self.notify(self.translate("panel.no_previous"), timeout=4)
+            return
+        self.post_message(
+            CompareRequested([self.previous.path, self.path], {self.path: self.session})
+        )
+
+    def action_export(self) -> None:
+        """Write this session, as it is now, as Markdown and SVG next to its file."""
+        from ..core.compare import compared
+        from ..core.export import export_beside
+
+        _ = self.translate
+        try:
+            written = export_beside(compared([(self.session, self.path)]), _.lang)
+        except OSError as error:
+            self.notify(str(error), title=_("export.failed"), severity="error", timeout=10)
+            return
+        self.notify(_("export.done", paths=" · ".join(map(str, written))), timeout=6)
 
     def action_focus_sliders(self) -> None:
         """Back to the slider that had focus last."""

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..core.categories import CATEGORY_IDS
+from ..core.categories import CATEGORIES, CATEGORY_IDS
 from ..core.overview import Entry, latest, overview
 from ..core.session import Session, format_stand, new_session, next_round
 from ..core.storage import SessionError, save_new
@@ -23,6 +23,10 @@ from ..i18n import Translator
 from ..widgets.footer import TranslatedFooter
 from ..widgets.title import TitleBar
 from .dialogs import NewSession, NewSessionDialog
+from .requests import CompareRequested
+
+TITLE_WIDTH = 26
+"""Characters of a session's title in the list; a longer one ends in "…"."""
 
 
 class StartScreen(Screen[None]):
@@ -31,6 +35,8 @@ class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_gemeente", "key.start_new"),
         Binding("r", "new_round", "key.start_round"),
+        Binding("space", "mark", "key.mark", key_display="spatie", show=False),
+        Binding("v", "compare", "key.compare"),
     ]
 
     def __init__(
@@ -46,9 +52,12 @@ class StartScreen(Screen[None]):
         self.open_session = open_session
         self.today = today
         self.rows: list[Entry] = []
+        self.marked: set[Path] = set()
+        """Sessions marked (with space) for comparing."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar("schuiftui", self.translate("start.subtitle", dir=self.sessions_dir))
+        yield Static(self._header(), id="sessions-header")
         yield OptionList(id="sessions")
         yield Static(id="start-hint")
         yield Static(self.translate("app.too_small"), classes="too-small")
@@ -70,27 +79,50 @@ class StartScreen(Screen[None]):
             if options:
                 options.append(None)
             options.append(Option(Text(name, style="bold"), id=f"group-{slug}", disabled=True))
-            for index, row in group_rows:
-                options.append(Option(self._row_text(row), id=str(index)))
+            for position, (index, row) in enumerate(group_rows):
+                before = next((r.session for _, r in group_rows[position + 1 :] if r.session), None)
+                options.append(Option(self._row_text(row, before), id=str(index)))
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
         option_list.add_options(options)
         if self.rows:
             option_list.highlighted = highlighted if highlighted is not None else 1
-        hint = _("start.empty", dir=self.sessions_dir) if not self.rows else _("start.hint")
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        _ = self.translate
+        if not self.rows:
+            hint = _("start.empty", dir=self.sessions_dir)
+        elif self.marked:
+            hint = _("start.marked", count=len(self.marked))
+        else:
+            hint = _("start.hint")
         self.query_one("#start-hint", Static).update(hint)
 
-    def _row_text(self, row: Entry) -> Text:
+    def _header(self) -> Text:
+        """The column headers: date, title and the five stands by their short names."""
+        _ = self.translate
+        stands = "".join(f"{c.abbr.get(_.lang):>3} " for c in CATEGORIES)
+        return Text(
+            f"  {_('md.datum'):<10}  {_('md.titel'):<{TITLE_WIDTH}}  {stands}", style="bold"
+        )
+
+    def _row_text(self, row: Entry, before: Session | None) -> Text:
+        """One session: date, title, the stands (with ↑ or ↓ where one moved since `before`)."""
+        mark = "●" if row.path in self.marked else " "
         if row.session is None:
-            return Text(f"  ⚠ {row.problem}", style="italic")
+            return Text(f"{mark} ⚠ {row.problem}", style="italic")
         session = row.session
-        stands = " ".join(f"{format_stand(session.sliders[i].stand):>2}" for i in CATEGORY_IDS)
         open_items = sum(not item.done for item in session.agenda)
-        text = Text(f"  {session.datum.isoformat()}  ")
-        text.append(f"{_shorten(session.titel or '-', 28):<28}", style="")
-        text.append(f"  {stands}", style="bold")
-        text.append(f"  {self.translate('start.open_items', count=open_items)}", style="dim")
+        text = Text(f"{mark} {session.datum.isoformat()}  ")
+        text.append(f"{_shorten(session.titel or '-', TITLE_WIDTH):<{TITLE_WIDTH}}  ")
+        for category_id in CATEGORY_IDS:
+            stand = session.sliders[category_id].stand
+            moved = stand - before.sliders[category_id].stand if before else 0
+            text.append(f"{format_stand(stand):>2}", style="bold")
+            text.append(f"{'↑' if moved > 0 else '↓' if moved < 0 else ' '} ")
+        text.append(f" {self.translate('start.open_items', count=open_items)}", style="dim")
         return text
 
     def _highlighted_row(self) -> Entry | None:
@@ -132,6 +164,36 @@ class StartScreen(Screen[None]):
             self.notify(self.translate("start.no_round"), severity="warning")
             return
         self._create(next_round(previous, self.today()))
+
+    def action_mark(self) -> None:
+        """Mark the highlighted session for comparing, or take its mark away."""
+        row = self._highlighted_row()
+        if row is None:
+            return
+        self.marked ^= {row.path}
+        option_list = self.query_one(OptionList)
+        highlighted = option_list.highlighted
+        assert highlighted is not None
+        option = option_list.get_option_at_index(highlighted)
+        index = int(option.id or 0)
+        group = [r for r in self.rows if r.slug == row.slug]
+        later = group[group.index(row) + 1 :]
+        before = next((r.session for r in later if r.session), None)
+        option_list.replace_option_prompt_at_index(
+            highlighted, self._row_text(self.rows[index], before)
+        )
+        self._show_hint()
+
+    def action_compare(self) -> None:
+        """Compare the marked sessions, or else every round of the highlighted gemeente."""
+        if self.marked:
+            targets = [row.path for row in self.rows if row.path in self.marked]
+        else:
+            row = self._highlighted_row()
+            if row is None:
+                return
+            targets = [row.path.parent]
+        self.post_message(CompareRequested(targets))
 
     def _create(self, session: Session) -> None:
         try:

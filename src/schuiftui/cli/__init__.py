@@ -1,0 +1,104 @@
+"""The command line: one module per command, each a thin shell over the core.
+
+Every command module has `add_arguments(parser, _)`, which declares its
+arguments, and `run(args, _)`, which does the work and returns the exit code.
+They import the core inside `run`, so building the parser stays cheap and a
+command loads only what it uses (`diff` never loads Textual or tomlkit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from .. import __version__
+from ..i18n import Translator
+from .parser import EXIT_OK, Parser, language
+
+COMMANDS: tuple[str, ...] = (
+    "open",
+    "check",
+    "show",
+    "new",
+    "diff",
+    "history",
+    "compare",
+    "export",
+    "git-setup",
+    "git-textconv",
+)
+"""The commands, in the order `--help` lists them; `open` is the default."""
+
+
+def command_module(command: str) -> ModuleType:
+    """The module that implements `command`."""
+    return importlib.import_module(f".{command.replace('-', '_')}", __name__)
+
+
+def make_parser(lang: str) -> Parser:
+    """The parser for the whole command line, its texts in `lang`."""
+    _ = Translator(lang)
+    Parser.translator = _
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-h", "--help", action="help", help=_("cli.help"))
+    common.add_argument("--lang", choices=("nl", "en"), default=lang, help=_("cli.lang"))
+
+    parser = Parser.titled(_, prog="schuiftui", description=_("cli.description"), parents=[common])
+    parser.add_argument(
+        "--version", action="version", version=f"schuiftui {__version__}", help=_("cli.version")
+    )
+    commands = parser.add_subparsers(
+        dest="command", title=_("cli.commands"), parser_class=Parser, metavar="OPDRACHT"
+    )
+    for command in COMMANDS:
+        sub = commands.add_parser(
+            command,
+            help=_(f"cli.{command}"),
+            description=_(f"cli.{command}"),
+            add_help=False,
+            parents=[common],
+        )
+        sub.retitle(_)
+        command_module(command).add_arguments(sub, _)
+    return parser
+
+
+def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line (`sys.argv[1:]` when `argv` is None)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if _opens_the_app(argv):
+        argv.insert(0, "open")
+    return make_parser(language(argv)).parse_args(argv)
+
+
+def _opens_the_app(argv: list[str]) -> bool:
+    """Whether no command is named: `schuiftui` and `schuiftui PATH` open the app."""
+    if any(token in ("-h", "--help", "--version") for token in argv):
+        return False
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--lang":
+            next(tokens, None)
+        elif not token.startswith("-"):
+            return token not in COMMANDS and not _looks_like_a_command(token)
+    return True
+
+
+def _looks_like_a_command(token: str) -> bool:
+    """A word that is no path on disk and no command: a mistyped command, not a folder."""
+    from pathlib import Path
+
+    return token.isidentifier() and not Path(token).exists()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the process exit code."""
+    args = get_args(argv)
+    _ = Translator(args.lang)
+    if args.command is None:
+        make_parser(args.lang).print_help()
+        return EXIT_OK
+    return int(command_module(args.command).run(args, _))

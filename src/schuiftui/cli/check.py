@@ -1,0 +1,38 @@
+"""`schuiftui check PATH...`: validate session files and folders."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..i18n import Translator
+from .output import write
+from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+
+
+def add_arguments(parser: Parser, _: Translator) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PAD", help=_("cli.check.paths"))
+
+
+def run(args: argparse.Namespace, _: Translator) -> int:
+    from ..core.paths import find_toml_files
+    from ..core.storage import SessionError, load
+
+    problems = 0
+    checked = 0
+    for target in args.paths:
+        files = find_toml_files([target])
+        if target.is_dir() and not files:
+            write(_("cli.check.none", path=target) + "\n")
+            problems += 1
+        for file in files:
+            checked += 1
+            try:
+                load(file)
+            except SessionError as error:
+                write(f"{error}\n")
+                problems += 1
+    if problems:
+        return EXIT_PROBLEM
+    write(_("cli.check.ok", count=checked) + "\n")
+    return EXIT_OK

@@ -1,0 +1,40 @@
+"""`schuiftui compare FILE...|DIR`: several sessions on one mengpaneel.
+
+At a terminal the compare screen, which follows the files as they change;
+in a pipe the same comparison as plain text.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..i18n import Translator
+from .open import on_terminal, open_app
+from .output import error, terminal, write
+from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+
+
+def add_arguments(parser: Parser, _: Translator) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PAD", help=_("cli.compare.paths"))
+
+
+def run(args: argparse.Namespace, _: Translator) -> int:
+    from ..core.compare import compared, load_all, session_files
+
+    paths = session_files(args.paths)
+    if not paths:
+        error(_("cli.check.none", path=", ".join(map(str, args.paths))))
+        return EXIT_PROBLEM
+    if on_terminal(stdout=True):
+        return open_app(None, args.lang, _, compare=args.paths)
+    sessions, problems = load_all(paths)
+    for problem in problems:
+        error(problem)
+    if not sessions:
+        return EXIT_PROBLEM
+    from ..core.render.text import comparison_text
+
+    shown = terminal()
+    write(comparison_text(compared(sessions), _.lang, ascii_only=shown.ascii_only))
+    return EXIT_PROBLEM if problems else EXIT_OK

@@ -1,0 +1,67 @@
+"""`schuiftui git-setup`: make `git diff` name the category of every moved slider.
+
+Adds `*.toml diff=schuiftui` to the sessions folder's `.gitattributes` and
+points the repository's `diff.schuiftui.textconv` at `schuiftui
+git-textconv`. Running it again changes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import sys
+from pathlib import Path
+
+from ..i18n import Translator
+from .output import error, write
+from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+
+RULE = "*.toml diff=schuiftui"
+"""The `.gitattributes` line for session files."""
+
+
+def add_arguments(parser: Parser, _: Translator) -> None:
+    from ..core.paths import DEFAULT_DIR
+
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, metavar="MAP", help=_("cli.dir"))
+
+
+def this_program() -> list[str]:
+    """The command that runs this schuiftui, for git to call later from any folder."""
+    program = Path(sys.argv[0]).resolve() if sys.argv and sys.argv[0] else None
+    if program is not None and program.is_file():
+        if program.suffix == ".pyz":
+            return [sys.executable, str(program)]
+        if program.name == "schuiftui" and os.access(program, os.X_OK):
+            return [str(program)]
+    return [sys.executable, "-m", "schuiftui"]
+
+
+def run(args: argparse.Namespace, _: Translator) -> int:
+    from ..core.git import GitError, config, toplevel
+
+    folder: Path = args.dir
+    if not folder.is_dir():
+        error(_("cli.git_setup.no_dir", dir=folder))
+        return EXIT_PROBLEM
+    try:
+        root = toplevel(folder)
+        command = shlex.join([*this_program(), "git-textconv"])
+        changed = config(root, "diff.schuiftui.textconv", command)
+    except GitError as problem:
+        error(f"{folder}: {problem}")
+        return EXIT_PROBLEM
+    attributes = folder / ".gitattributes"
+    try:
+        existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+        if RULE not in (line.strip() for line in existing.splitlines()):
+            separator = "" if not existing or existing.endswith("\n") else "\n"
+            attributes.write_text(existing + separator + RULE + "\n", encoding="utf-8")
+            write(_("cli.git_setup.attributes", path=attributes) + "\n")
+            changed = True
+    except OSError as problem:
+        error(f"{attributes}: {problem.strerror or problem}")
+        return EXIT_PROBLEM
+    write(_("cli.git_setup.done" if changed else "cli.git_setup.unchanged", command=command) + "\n")
+    return EXIT_OK

@@ -1,0 +1,39 @@
+"""`schuiftui git-textconv FILE`: a session as the text `git diff` compares.
+
+`git-setup` makes git call this for session files, so that `git diff` and
+`git log -p` show "-Communicatie: -2" / "+Communicatie: +1". A file that is
+no valid session (a merge conflict, say) is passed through as it is, so a
+diff never fails because of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..i18n import Translator
+from .output import write
+from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+
+
+def add_arguments(parser: Parser, _: Translator) -> None:
+    parser.add_argument("file", type=Path, metavar="BESTAND", help=_("cli.show.file"))
+
+
+def run(args: argparse.Namespace, _: Translator) -> int:
+    from ..core.render.text import git_text
+    from ..core.storage import SessionError, load
+
+    try:
+        session = load(args.file)
+    except SessionError:
+        try:
+            raw = args.file.read_bytes()
+        except OSError:
+            return EXIT_PROBLEM
+        sys.stdout.flush()
+        sys.stdout.buffer.write(raw)
+        return EXIT_OK
+    write(git_text(session, _.lang))
+    return EXIT_OK

@@ -1,0 +1,66 @@
+"""The argument parser in the interface language, and what every command shares."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+from ..i18n import LANGUAGES, Translator, language_from_environment
+
+EXIT_OK = 0
+"""Done; for `diff`: the sessions are the same."""
+EXIT_PROBLEM = 1
+"""A file is invalid or could not be read; for `diff`: the sessions differ."""
+EXIT_USAGE = 2
+"""The command line is wrong (for `diff`: any error, as diff(1) does)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser whose own words are in the interface language."""
+
+    translator: Translator = Translator("nl")
+
+    @classmethod
+    def titled(cls, _: Translator, **kwargs: object) -> Parser:
+        """A parser without argparse's own -h, its section titles translated."""
+        parser = cls(add_help=False, **kwargs)  # type: ignore[arg-type]
+        parser.retitle(_)
+        return parser
+
+    def retitle(self, _: Translator) -> None:
+        """Translate the section titles ("options", "positional arguments")."""
+        self._optionals.title = _("cli.options")  # argparse has no public setter
+        self._positionals.title = _("cli.arguments")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        _ = self.translator
+        self.exit(EXIT_USAGE, _("cli.error", prog=self.prog, message=message) + "\n")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage: ", self.translator("cli.usage"), 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage: ", self.translator("cli.usage"), 1)
+
+
+def language(argv: Sequence[str]) -> str:
+    """The interface language, read before parsing so help is translated too."""
+    for index, token in enumerate(argv):
+        if token == "--lang" and index + 1 < len(argv):
+            return argv[index + 1] if argv[index + 1] in LANGUAGES else "nl"
+        if token.startswith("--lang="):
+            value = token.split("=", 1)[1]
+            return value if value in LANGUAGES else "nl"
+    return language_from_environment()
+
+
+def date(text: str) -> datetime.date:
+    """An argparse type: a date written as JJJJ-MM-DD."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(Parser.translator("cli.bad_date", value=text)) from None

@@ -1,0 +1,28 @@
+"""`schuiftui show FILE`: one session as plain text."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..i18n import Translator
+from .output import error, terminal, write
+from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+
+
+def add_arguments(parser: Parser, _: Translator) -> None:
+    parser.add_argument("file", type=Path, metavar="BESTAND", help=_("cli.show.file"))
+
+
+def run(args: argparse.Namespace, _: Translator) -> int:
+    from ..core.render.text import session_text
+    from ..core.storage import SessionError, load
+
+    try:
+        session = load(args.file)
+    except SessionError as problem:
+        error(str(problem))
+        return EXIT_PROBLEM
+    shown = terminal()
+    write(session_text(session, _.lang, ascii_only=shown.ascii_only, color=shown.color))
+    return EXIT_OK

@@ -1,0 +1,133 @@
+"""Several sessions side by side: which ones, their letters and colours, what moved.
+
+On the paper chart of a workshop every gemeente had its own colour; here
+every compared session has a letter (readable without colour) and a colour.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diff import SessionDiff, diff
+from .paths import find_session_files, parse_session_file_name, rounds
+from .session import Session
+from .storage import SessionError, load
+
+LETTERS = string.ascii_uppercase
+"""The letters of compared sessions, in order; at most this many are compared."""
+
+PALETTE: tuple[str, ...] = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermilion
+    "#8C6D31",  # brown
+    "#7F3C8D",  # purple
+    "#3B8B2E",  # green
+    "#E7298A",  # pink
+    "#555555",  # grey
+    "#B8A000",  # ochre
+)
+"""One colour per compared session (Okabe-Ito first: told apart with colour blindness)."""
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One session in a comparison."""
+
+    letter: str
+    color: str
+    """A colour as `#rrggbb`."""
+    session: Session
+    path: Path | None
+    """Where it was read from; None for a session that is only in memory."""
+
+    @property
+    def label(self) -> str:
+        """ "Altena 2020-02-12": which session, in a few words."""
+        return f"{self.session.gemeente} {self.session.datum.isoformat()}"
+
+
+def compared(sessions: Sequence[tuple[Session, Path | None]]) -> list[Compared]:
+    """Give each session its letter and colour, in the order given (at most 26)."""
+    return [
+        Compared(LETTERS[index], PALETTE[index % len(PALETTE)], session, path)
+        for index, (session, path) in enumerate(sessions[: len(LETTERS)])
+    ]
+
+
+def session_files(targets: Sequence[Path]) -> list[Path]:
+    """The session files that `targets` name, in order, each once.
+
+    A file is itself; the folder of one gemeente means all its rounds, old to
+    new; a sessions folder (of gemeente folders) means the latest round of
+    every gemeente.
+    """
+    found: list[Path] = []
+    for target in targets:
+        if not target.is_dir():
+            found.append(target)
+        elif any(True for _ in rounds(target)):
+            found += [f.path for f in rounds(target)]
+        else:
+            latest: dict[str, Path] = {}
+            for session_file in find_session_files(target):
+                latest[session_file.slug] = session_file.path  # old to new: the last wins
+            found += latest.values()
+    unique: dict[Path, None] = {}
+    for path in found:
+        unique.setdefault(path, None)
+    return list(unique)
+
+
+def load_all(paths: Sequence[Path]) -> tuple[list[tuple[Session, Path | None]], list[str]]:
+    """Load every file; return the sessions and one line per file that could not be read."""
+    sessions: list[tuple[Session, Path | None]] = []
+    problems: list[str] = []
+    for path in paths:
+        try:
+            sessions.append((load(path), path))
+        except SessionError as error:
+            problems.append(str(error))
+    return sessions, problems
+
+
+def fingerprint(targets: Sequence[Path]) -> tuple[tuple[str, int, int, int], ...]:
+    """What changes when a compared file is saved or a session appears in a compared folder.
+
+    The path, modification time, size and inode of every session file the
+    targets name (a save that replaces the file gives a new inode even where
+    times are coarse); cheap enough to ask every second.
+    """
+    state = []
+    for path in session_files(targets):
+        try:
+            info = path.stat()
+        except OSError:
+            state.append((str(path), -1, -1, -1))
+            continue
+        state.append((str(path), info.st_mtime_ns, info.st_size, info.st_ino))
+    return tuple(state)
+
+
+def round_changes(items: Sequence[Compared]) -> list[tuple[Compared, Compared, SessionDiff]]:
+    """What moved between consecutive rounds of the same gemeente among `items`."""
+    by_gemeente: dict[str, list[Compared]] = {}
+    for item in items:
+        by_gemeente.setdefault(item.session.gemeente, []).append(item)
+    changes = []
+    for group in by_gemeente.values():
+        group = sorted(group, key=_round_order)
+        for older, newer in zip(group, group[1:]):
+            changes.append((older, newer, diff(older.session, newer.session)))
+    return changes
+
+
+def _round_order(item: Compared) -> tuple[object, ...]:
+    named = parse_session_file_name(item.path) if item.path else None
+    return (item.session.datum, named.number if named else 0)

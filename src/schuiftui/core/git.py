@@ -1,0 +1,133 @@
+"""The `git` command: the versions of a file, and the repository's settings.
+
+schuiftui never reads git's own files; it asks the `git` program, so what
+it sees is what `git log` and `git diff` show.
+"""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class GitError(Exception):
+    """git is missing, or the folder is no repository, or git refused; `str` says which."""
+
+
+@dataclass(frozen=True)
+class Version:
+    """A file as one commit left it."""
+
+    commit: str
+    date: datetime.date
+    """The commit date."""
+    subject: str
+    """The first line of the commit message."""
+    text: str | None
+    """The file's text, or None when it was not UTF-8."""
+
+
+def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
+    if shutil.which("git") is None:
+        raise GitError("het programma git is niet gevonden")
+    try:
+        result = subprocess.run(
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
+        )
+    except OSError as error:
+        raise GitError(f"git kon niet starten ({error.strerror or error})") from None
+    if result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        detail = message[-1] if message else f"exit {result.returncode}"
+        if "not a git repository" in detail:
+            raise GitError("is geen git-repository (git init of git clone eerst)")
+        raise GitError(f"git {args[0]}: {detail}")
+    return result.stdout
+
+
+def toplevel(folder: Path) -> Path:
+    """The root of the git work tree that `folder` is in.
+
+    Raises:
+        GitError: `folder` is in no git work tree, or git is missing.
+    """
+    return Path(_git(["rev-parse", "--show-toplevel"], folder).decode("utf-8").strip())
+
+
+def versions(path: Path) -> list[Version]:
+    """Every committed version of `path`, oldest first, following renames.
+
+    One version per commit that changed the file; commits that deleted it
+    are left out.
+
+    Raises:
+        GitError: git is missing, `path` is in no repository, or git failed.
+    """
+    folder = path.parent if path.parent != Path("") else Path(".")
+    log = _git(
+        [
+            "log",
+            "--follow",
+            "--diff-filter=d",
+            "--format=%x1e%H%x1f%cs%x1f%s",
+            "--name-only",
+            "--",
+            path.name,
+        ],
+        folder,
+    ).decode("utf-8", "replace")
+    found = []
+    for record in log.split("\x1e")[1:]:
+        header, _, names = record.partition("\n")
+        commit, date, subject = header.split("\x1f", 2)
+        name = next((n for n in names.splitlines() if n.strip()), "")
+        found.append((commit, datetime.date.fromisoformat(date), subject, name))
+    found.reverse()
+    if not found:
+        return []
+    request = "".join(f"{commit}:{name}\n" for commit, _, _, name in found).encode("utf-8")
+    blobs = _read_blobs(_git(["cat-file", "--batch"], folder, stdin=request), len(found))
+    return [
+        Version(commit, date, subject, blob)
+        for (commit, date, subject, _), blob in zip(found, blobs)
+    ]
+
+
+def _read_blobs(output: bytes, count: int) -> list[str | None]:
+    """Split the output of `git cat-file --batch` into the texts it holds."""
+    texts: list[str | None] = []
+    position = 0
+    for _ in range(count):
+        end = output.index(b"\n", position)
+        header = output[position:end].split()
+        position = end + 1
+        if len(header) < 3:  # "<name> missing"
+            texts.append(None)
+            continue
+        size = int(header[2])
+        blob = output[position : position + size]
+        position += size + 1
+        try:
+            texts.append(blob.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(None)
+    return texts
+
+
+def config(folder: Path, key: str, value: str) -> bool:
+    """Set `key` in the repository's own config; return whether it changed.
+
+    Raises:
+        GitError: git failed.
+    """
+    try:
+        current = _git(["config", "--local", "--get", key], folder).decode("utf-8").strip()
+    except GitError:
+        current = None
+    if current == value:
+        return False
+    _git(["config", "--local", key, value], folder)
+    return True

@@ -1,0 +1,53 @@
+"""CSV for spreadsheets: a header row, then one row per record; keys in Dutch."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from ..categories import CATEGORY_IDS
+from ..history import History
+from ..session import Session
+
+
+def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def sessions_csv(sessions: Sequence[Session]) -> str:
+    """One row per session and slider: gemeente, datum, titel, schuif, stand, toelichting."""
+    return _csv(
+        ["gemeente", "datum", "titel", "schuif", "stand", "toelichting"],
+        [
+            [
+                session.gemeente,
+                session.datum.isoformat(),
+                session.titel or "",
+                slider_id,
+                session.sliders[slider_id].stand,
+                session.sliders[slider_id].toelichting,
+            ]
+            for session in sessions
+            for slider_id in CATEGORY_IDS
+        ],
+    )
+
+
+def history_csv(history: History) -> str:
+    """One row per round: datum, titel and the five stands."""
+    return _csv(
+        ["datum", "titel", *CATEGORY_IDS],
+        [
+            [
+                row.datum.isoformat(),
+                row.titel,
+                *(row.stands[slider_id] for slider_id in CATEGORY_IDS),
+            ]
+            for row in history.rows
+        ],
+    )

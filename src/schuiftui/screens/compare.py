@@ -1,0 +1,250 @@
+"""The compare screen: several sessions on one mengpaneel, following their files."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import ClassVar
+
+from textual import events, on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..core.categories import BY_ID, CATEGORIES
+from ..core.compare import Compared, compared, fingerprint, load_all, session_files
+from ..core.diff import spread
+from ..core.session import Session, format_stand
+from ..i18n import Translator
+from ..widgets.footer import TranslatedFooter
+from ..widgets.layout import Row
+from ..widgets.overlay import Marker, Overlay
+from ..widgets.title import TitleBar
+
+POLL_SECONDS = 1.0
+"""How often the compared files are checked for changes (a change shows within 2 s)."""
+
+
+class CompareScreen(Screen[None]):
+    """Up to 26 sessions on five overlays, a legend, and per slider every stand and toelichting.
+
+    The sessions are what `targets` name (files; a gemeente folder: all its
+    rounds; a sessions folder: the latest of each gemeente), read again when
+    a file changes or a session appears. `overrides` holds sessions that are
+    open on a panel, shown as they are there rather than as saved.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("x", "export", "key.export"),
+        Binding("escape", "leave", "key.back"),
+        Binding("up,k", "scroll_detail(-1)", "key.scroll", show=False),
+        Binding("down,j", "scroll_detail(1)", "key.scroll", show=False),
+        Binding("pageup", "scroll_detail(-5)", "key.scroll", show=False),
+        Binding("pagedown", "scroll_detail(5)", "key.scroll", show=False),
+    ]
+
+    class Reloaded(Message):
+        """The compared files changed on disk and were read again."""
+
+        def __init__(
+            self, state: tuple[object, ...], items: list[Compared], problems: list[str]
+        ) -> None:
+            super().__init__()
+            self.state = state
+            self.items = items
+            self.problems = problems
+
+    def __init__(
+        self,
+        targets: list[Path],
+        translate: Translator,
+        overrides: dict[Path, Session] | None = None,
+    ) -> None:
+        super().__init__()
+        self.targets = targets
+        self.translate = translate
+        self.overrides = overrides or {}
+        self.state = fingerprint(targets)
+        self.items, self.problems = self._read()
+        self._focused = CATEGORIES[0].id
+        self._updated: datetime.datetime | None = None
+
+    def _read(self) -> tuple[list[Compared], list[str]]:
+        """Every compared session, from disk or from `overrides`."""
+        paths = session_files(self.targets)
+        on_disk = [path for path in paths if path not in self.overrides]
+        loaded, problems = load_all(on_disk)
+        by_path = {path: session for session, path in loaded}
+        sessions = [
+            (self.overrides.get(path) or by_path[path], path)
+            for path in paths
+            if path in self.overrides or path in by_path
+        ]
+        return compared(sessions), problems
+
+    # Layout
+
+    def compose(self) -> ComposeResult:
+        _ = self.translate
+        lang = _.lang
+        yield TitleBar(*self._titles())
+        with Row(id="compare-top"):
+            with Row(id="overlays"):
+                for category in CATEGORIES:
+                    yield Overlay(
+                        category.short.get(lang),
+                        category.top.get(lang),
+                        category.bottom.get(lang),
+                        self._markers(category.id),
+                        id=category.id,
+                    )
+            with Vertical(id="legend"):
+                yield Static(_("compare.legend"), classes="side-title")
+                yield Static(self._legend(), id="legend-text")
+        with VerticalScroll(id="compare-detail"):
+            yield Static(self._detail(), id="compare-detail-text")
+        yield TranslatedFooter(_)
+        yield Static(_("app.too_small"), classes="too-small")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self._focused}", Overlay).focus()
+        self.set_interval(POLL_SECONDS, self.poll)
+        self._warn_problems()
+
+    # Showing the sessions
+
+    def _titles(self) -> tuple[str, str]:
+        _ = self.translate
+        title = _("compare.title", count=len(self.items))
+        following = _("compare.following")
+        if self._updated is not None:
+            following += " · " + _("compare.updated", time=self._updated.strftime("%H:%M:%S"))
+        return title, following
+
+    def _markers(self, slider_id: str) -> tuple[Marker, ...]:
+        return tuple(
+            Marker(item.session.sliders[slider_id].stand, item.letter, item.color)
+            for item in self.items
+        )
+
+    def _letter_style(self, item: Compared) -> str:
+        """A session's letter in its colour; in bold only, without colour."""
+        return "bold" if self.app.no_color else f"bold {item.color}"
+
+    def _legend(self) -> Content:
+        """Letter, gemeente, date and title of every session, one line each."""
+        lines = []
+        for item in self.items:
+            gemeente = item.session.gemeente
+            gemeente = gemeente if len(gemeente) <= 12 else gemeente[:11] + "…"
+            lines.append(
+                Content.assemble(
+                    (item.letter, self._letter_style(item)),
+                    f" {gemeente} {item.session.datum.isoformat()} ",
+                    (item.session.titel or "", "dim"),
+                )
+            )
+        return Content("\n").join(lines)
+
+    def _detail(self) -> Content:
+        """For the focused slider: its name, the spread, every session's stand and toelichting."""
+        _ = self.translate
+        lang = _.lang
+        category = BY_ID[self._focused]
+        parts: list[Content | str | tuple[str, str]] = [(category.name.get(lang), "bold")]
+        if self.items:
+            of = spread([item.session for item in self.items])[CATEGORIES.index(category)]
+            if of.width:
+                line = _(
+                    "compare.spread_line",
+                    lowest=format_stand(of.lowest),
+                    highest=format_stand(of.highest),
+                    steps=of.width,
+                )
+            else:
+                line = _("compare.spread_none", stand=format_stand(of.lowest))
+            parts.append((f"  {line}", "dim"))
+        for item in self.items:
+            slider = item.session.sliders[self._focused]
+            parts += [
+                "\n",
+                (item.letter, self._letter_style(item)),
+                f" {format_stand(slider.stand):>2}  ",
+                slider.toelichting.replace("\n", " ") or (_("panel.no_toelichting"), "dim"),
+            ]
+        if not self.items:
+            parts += ["\n", _("compare.none")]
+        return Content.assemble(*parts)
+
+    def _show(self) -> None:
+        for category in CATEGORIES:
+            self.query_one(f"#{category.id}", Overlay).markers = self._markers(category.id)
+        self.query_one("#legend-text", Static).update(self._legend())
+        self.query_one("#compare-detail-text", Static).update(self._detail())
+        bar = self.query_one(TitleBar)
+        bar.title, bar.sub_title = self._titles()
+
+    def _warn_problems(self) -> None:
+        for problem in self.problems:
+            self.notify(problem, severity="warning", timeout=8)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if isinstance(event.widget, Overlay) and event.widget.id != self._focused:
+            self._focused = event.widget.id or self._focused
+            self.query_one("#compare-detail-text", Static).update(self._detail())
+
+    # Following the files
+
+    def poll(self) -> None:
+        """Check the compared files; read them again in a thread when something changed."""
+        self._check_files()
+
+    @work(thread=True, exclusive=True, group="compare-poll")
+    def _check_files(self) -> None:
+        # Stat calls and reads may be slow on a network disk: not on the UI thread.
+        state = fingerprint(self.targets)
+        if state == self.state:
+            return
+        items, problems = self._read()
+        self.post_message(self.Reloaded(state, items, problems))
+
+    @on(Reloaded)
+    def reloaded(self, event: Reloaded) -> None:
+        self.state = event.state
+        new_problems = [p for p in event.problems if p not in self.problems]
+        self.items, self.problems = event.items, event.problems
+        self._updated = datetime.datetime.now()
+        self._show()
+        for problem in new_problems:
+            self.notify(problem, severity="warning", timeout=8)
+
+    # Actions
+
+    def action_export(self) -> None:
+        """Write the comparison as Markdown and SVG next to the compared files."""
+        from ..core.export import export_beside
+
+        _ = self.translate
+        if not self.items:
+            return
+        try:
+            written = export_beside(self.items, _.lang)
+        except OSError as error:
+            self.notify(str(error), title=_("export.failed"), severity="error", timeout=10)
+            return
+        self.notify(_("export.done", paths=" · ".join(map(str, written))), timeout=6)
+
+    def action_scroll_detail(self, lines: int) -> None:
+        self.query_one("#compare-detail", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave":
+            return self.app.screen_stack.index(self) > 0
+        return True
+
+    def action_leave(self) -> None:
+        self.dismiss()

@@ -1,0 +1,84 @@
+"""`git-setup`: git diff names the category of every moved slider; running it twice is harmless."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from schuiftui.__main__ import main
+
+from .conftest import EXAMPLES
+
+
+def git(folder: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository with the example sessions committed, as the current directory."""
+    folder = tmp_path / "werkplaats"
+    shutil.copytree(EXAMPLES, folder / "sessions")
+    (folder / "sessions" / ".gitattributes").unlink()  # as a team's own folder would start
+    git(folder, "init", "-q", "-b", "main")
+    git(folder, "config", "user.email", "team@example.org")
+    git(folder, "config", "user.name", "Team")
+    git(folder, "add", ".")
+    git(folder, "commit", "-q", "-m", "Eerste ronde")
+    monkeypatch.chdir(folder)
+    return folder
+
+
+def move_communicatie(path: Path, stand: int) -> None:
+    text = path.read_text(encoding="utf-8")
+    marker = "[schuiven.communicatie]  # Communicatie\nstand = -2\n"
+    assert marker in text
+    path.write_text(text.replace(marker, marker.replace("-2", str(stand))), encoding="utf-8")
+
+
+def test_git_diff_names_the_moved_slider_with_old_and_new_stand(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["git-setup"]) == 0
+    assert "git diff en git log -p tonen sessies nu per schuif" in capsys.readouterr().out
+    move_communicatie(repository / "sessions" / "venlo" / "2020-02-12.toml", 1)
+    shown = git(repository, "diff")
+    assert "\n-Communicatie: -2\n+Communicatie: +1\n" in shown
+    assert "stand = " not in shown  # the raw TOML lines are replaced by named ones
+    git(repository, "commit", "-q", "-am", "Communicatie per wijk")
+    assert "\n+Communicatie: +1\n" in git(repository, "log", "-p", "-1")
+
+
+def test_git_setup_is_idempotent(repository: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["git-setup"]) == 0
+    assert main(["git-setup"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1].startswith("Alles stond al goed")
+    attributes = (repository / "sessions" / ".gitattributes").read_text(encoding="utf-8")
+    assert attributes == "*.toml diff=schuiftui\n"
+    assert git(repository, "config", "--get-all", "diff.schuiftui.textconv").count("\n") == 1
+
+
+def test_a_file_that_is_no_session_still_diffs(repository: Path) -> None:
+    assert main(["git-setup"]) == 0
+    path = repository / "sessions" / "venlo" / "2020-02-12.toml"
+    path.write_text("<<<<<<< HEAD\nstand = 1\n", encoding="utf-8")
+    shown = git(repository, "diff")
+    assert "+<<<<<<< HEAD\n+stand = 1\n" in shown
+
+
+def test_outside_a_repository_it_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "sessions").mkdir()
+    assert main(["git-setup", "--dir", str(tmp_path / "sessions")]) == 1
+    assert "is geen git-repository" in capsys.readouterr().err
+    assert not (tmp_path / "sessions" / ".gitattributes").exists()
+
+
+def test_the_bundled_sessions_carry_the_rule() -> None:
+    lines = (EXAMPLES / ".gitattributes").read_text(encoding="utf-8").splitlines()
+    assert "*.toml diff=schuiftui" in lines
