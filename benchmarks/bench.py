@@ -1,4 +1,4 @@
-"""Benchmarks for schuiftui, through a real pseudo-terminal. Prints figures.
+"""Benchmarks for schuiftui. Prints figures.
 
 1. Time to first paint: the panel on an example session against a bare
    Textual app (a Static and a Footer), both started as a fresh process on a
@@ -6,6 +6,11 @@
    panel paints the sliders first, and the side panel (casus, agenda) and
    the key line right after; both moments are timed.
 2. Bytes written to the terminal for one slider step at 80x24.
+3. The compare screen with 12 sessions: time to first paint against the
+   bare app, in the same way.
+4. `history` over 1,000 generated rounds of one gemeente against parsing
+   the same files with `tomllib` alone, in one process and as commands.
+5. `diff A B` as a whole process against `check A B`.
 
 Run with `make bench`. Not part of the test run.
 """
@@ -13,11 +18,16 @@ Run with `make bench`. Not part of the test run.
 from __future__ import annotations
 
 import compileall
+import contextlib
+import datetime
+import io
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +94,133 @@ def bytes_written(session: Path) -> tuple[int, list[int]]:
     return start_up, counts
 
 
+def generate_rounds(folder: Path, count: int) -> list[Path]:
+    """`count` rounds of one gemeente, one a week, each with toelichtingen and an agenda."""
+    from schuiftui.core.categories import CATEGORY_IDS
+    from schuiftui.core.session import AgendaItem, new_session
+    from schuiftui.core.storage import save
+
+    paths = []
+    start = datetime.date(2000, 1, 3)
+    for number in range(count):
+        session = new_session("Zaanstad", start + datetime.timedelta(weeks=number))
+        session.titel = f"Ronde {number + 1}"
+        for index, slider_id in enumerate(CATEGORY_IDS):
+            session.sliders[slider_id].stand = (number + index) % 11 - 5
+            session.sliders[slider_id].toelichting = f"Toelichting {number} bij {slider_id}."
+        session.agenda = [AgendaItem(f"a{i}", f"Stap {i} van ronde {number}") for i in range(4)]
+        path = folder / f"{session.datum.isoformat()}.toml"
+        save(session, path)
+        paths.append(path)
+    return paths
+
+
+def median_seconds(work: Callable[[], object], runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def process_seconds(argv: list[str], runs: int = RUNS) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_history(folder: Path) -> None:
+    """`history` over 1,000 rounds against `tomllib` parsing the same files."""
+    from schuiftui.__main__ import main as schuiftui_main
+    from schuiftui.core.storage import tomllib
+
+    gemeente = folder / "zaanstad"
+    paths = generate_rounds(gemeente, 1000)
+
+    def parse_only() -> None:
+        for path in sorted(gemeente.glob("*.toml")):
+            tomllib.loads(path.read_text(encoding="utf-8"))
+
+    def history() -> None:
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert schuiftui_main(["history", str(gemeente)]) == 0
+
+    parse_only()  # warm the file cache for both
+    runs = 7
+    parse, full = [], []
+    for _ in range(runs):  # interleaved
+        parse.append(median_seconds(parse_only, 1))
+        full.append(median_seconds(history, 1))
+    tomllib_time, history_time = statistics.median(parse), statistics.median(full)
+    print(
+        f"history over {len(paths)} rounds of one gemeente, median of {runs} runs, in one process:"
+    )
+    print(f"  tomllib alone (read + parse):        {tomllib_time * 1000:7.1f} ms")
+    print(
+        f"  schuiftui history (text):            {history_time * 1000:7.1f} ms"
+        f"  ratio {history_time / tomllib_time:.2f}x (target <= 2x)"
+    )
+    parse_script = (
+        "import pathlib, sys, tomllib\n"
+        f"for p in sorted(pathlib.Path({str(gemeente)!r}).glob('*.toml')):\n"
+        "    tomllib.loads(p.read_text(encoding='utf-8'))\n"
+    )
+    parse_cmd, history_cmd = [], []
+    for _ in range(runs):
+        parse_cmd += process_seconds([sys.executable, "-c", parse_script], 1)
+        history_cmd += process_seconds([SCHUIFTUI, "history", str(gemeente)], 1)
+    a, b = statistics.median(parse_cmd), statistics.median(history_cmd)
+    print("  as commands (python -c tomllib loop / schuiftui history):")
+    print(f"    {a * 1000:7.1f} ms / {b * 1000:7.1f} ms  ratio {b / a:.2f}x")
+
+
+def bench_diff(sessions: Path) -> None:
+    """`diff A B` against `check A B`, each as a whole process."""
+    a = str(sessions / "altena" / "2020-02-12.toml")
+    b = str(sessions / "altena" / "2020-10-07.toml")
+    check_times, diff_times = [], []
+    for _ in range(RUNS):  # interleaved
+        check_times += process_seconds([SCHUIFTUI, "check", a, b], 1)
+        diff_times += process_seconds([SCHUIFTUI, "diff", a, b], 1)
+    check, difference = statistics.median(check_times), statistics.median(diff_times)
+    print(f"diff A B against check A B, whole processes, median of {RUNS} runs:")
+    print(f"  schuiftui check A B:                 {check * 1000:7.1f} ms")
+    print(
+        f"  schuiftui diff A B:                  {difference * 1000:7.1f} ms"
+        f"  ratio {difference / check:.2f}x (target <= 1.3x)"
+    )
+
+
+def bench_compare(folder: Path) -> None:
+    """The compare screen with 12 gemeenten against the bare app, first paint."""
+    from schuiftui.core.session import new_session
+    from schuiftui.core.storage import save
+
+    workshop = folder / "werkplaats"
+    for number in range(1, 13):
+        session = new_session(f"Gemeente {number:02d}", datetime.date(2024, 3, 4))
+        session.titel = "Werkplaats 1"
+        for index, slider in enumerate(session.sliders.values()):
+            slider.stand = (number * 3 + index) % 11 - 5
+            slider.toelichting = f"Toelichting van gemeente {number}."
+        save(session, workshop / f"gemeente-{number:02d}" / "2024-03-04.toml")
+    bare_times, compare_times = [], []
+    for _ in range(RUNS):  # interleaved
+        bare_times += first_paint([sys.executable, "-c", BARE_APP], ["bare-ready"], folder)
+        compare_times += first_paint([SCHUIFTUI, "compare", str(workshop)], ["Gemeente 12"], folder)
+    bare, compare = statistics.median(bare_times), statistics.median(compare_times)
+    print(f"compare screen with 12 sessions, first paint, median of {RUNS} runs:")
+    print(f"  bare Textual app (Static + Footer):  {bare * 1000:7.1f} ms")
+    print(
+        f"  schuiftui compare, 12 gemeenten:     {compare * 1000:7.1f} ms"
+        f"  ratio {compare / bare:.2f}x (target <= 1.3x)"
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         sessions = Path(folder) / "sessions"
@@ -123,6 +260,9 @@ def main() -> None:
         print(f"  first step (also marks the title unsaved): {counts[0]}")
         rest = counts[1:]
         print(f"  later steps: {rest}; median {statistics.median(rest):.0f} (target <= 150)")
+        bench_compare(Path(folder))
+        bench_history(Path(folder))
+        bench_diff(sessions)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from schuiftui.__main__ import main
-from schuiftui.core.diff import diff, spread
+from schuiftui.core.compare import spread
+from schuiftui.core.diff import diff
 from schuiftui.core.session import AgendaItem, Session, new_session
 from schuiftui.core.storage import load, save
 

@@ -135,7 +135,11 @@ async def test_new_gemeente_refuses_a_name_without_letters(sessions_dir: Path) -
     async with app.run_test(size=(80, 24)) as pilot:
         await new_gemeente(pilot, "../..")
         assert "minstens één letter" in str(app.screen.query_one("#problem").render())
-    assert sorted(p.name for p in sessions_dir.iterdir() if p.is_dir()) == ["altena", "schiedam", "venlo"]
+    assert sorted(p.name for p in sessions_dir.iterdir() if p.is_dir()) == [
+        "altena",
+        "schiedam",
+        "venlo",
+    ]
 
 
 async def test_an_invalid_file_is_listed_with_its_problem(sessions_dir: Path) -> None:

@@ -15,9 +15,9 @@ from textual.screen import Screen
 
 from .core.session import Session
 from .i18n import Translator
-from .screens.panel import PanelScreen
 
 if TYPE_CHECKING:
+    from .screens.panel import PanelScreen
     from .screens.requests import CompareRequested
 
 
@@ -104,6 +104,7 @@ class SchuifApp(App[int]):
     def _panel(self, session: Session, path: Path) -> PanelScreen:
         """The panel for `session`, with the previous round of its gemeente when there is one."""
         from .core.overview import previous_round
+        from .screens.panel import PanelScreen  # the compare screen alone never needs it
 
         return PanelScreen(session, path, self.translate, previous=previous_round(path))
 
@@ -124,6 +125,8 @@ class SchuifApp(App[int]):
             self.push_screen(HelpScreen(self.translate))
 
     def action_request_quit(self) -> None:
+        from .screens.panel import PanelScreen
+
         panels = [screen for screen in self.screen_stack if isinstance(screen, PanelScreen)]
         if panels and panels[-1].dirty:
             if self.screen is not panels[-1]:

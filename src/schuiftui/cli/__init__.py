@@ -38,8 +38,13 @@ def command_module(command: str) -> ModuleType:
     return importlib.import_module(f".{command.replace('-', '_')}", __name__)
 
 
-def make_parser(lang: str) -> Parser:
-    """The parser for the whole command line, its texts in `lang`."""
+def make_parser(lang: str, command: str | None = None) -> Parser:
+    """The parser for the whole command line, its texts in `lang`.
+
+    Every command is listed, but only `command` (all, when None) gets its
+    arguments: declaring them imports the command's module, and a command
+    should load no other command's.
+    """
     _ = Translator(lang)
     Parser.translator = _
     common = argparse.ArgumentParser(add_help=False)
@@ -53,38 +58,43 @@ def make_parser(lang: str) -> Parser:
     commands = parser.add_subparsers(
         dest="command", title=_("cli.commands"), parser_class=Parser, metavar="OPDRACHT"
     )
-    for command in COMMANDS:
+    for name in COMMANDS:
         sub = commands.add_parser(
-            command,
-            help=_(f"cli.{command}"),
-            description=_(f"cli.{command}"),
+            name,
+            help=_(f"cli.{name}"),
+            description=_(f"cli.{name}"),
             add_help=False,
             parents=[common],
         )
         sub.retitle(_)
-        command_module(command).add_arguments(sub, _)
+        if command in (None, name):
+            command_module(name).add_arguments(sub, _)
     return parser
 
 
 def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Parse the command line (`sys.argv[1:]` when `argv` is None)."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if _opens_the_app(argv):
-        argv.insert(0, "open")
-    return make_parser(language(argv)).parse_args(argv)
+    named = _first_word(argv)
+    if named is None and not any(t in ("-h", "--help", "--version") for t in argv):
+        named = "open"  # `schuiftui` opens the app on ./sessions
+        argv.insert(0, named)
+    elif named is not None and named not in COMMANDS and not _looks_like_a_command(named):
+        named = "open"  # `schuiftui PATH` opens the app on PATH
+        argv.insert(0, named)
+    command = named if named in COMMANDS else None
+    return make_parser(language(argv), command).parse_args(argv)
 
 
-def _opens_the_app(argv: list[str]) -> bool:
-    """Whether no command is named: `schuiftui` and `schuiftui PATH` open the app."""
-    if any(token in ("-h", "--help", "--version") for token in argv):
-        return False
+def _first_word(argv: list[str]) -> str | None:
+    """The first argument that is no option (nor the value of --lang)."""
     tokens = iter(argv)
     for token in tokens:
         if token == "--lang":
             next(tokens, None)
         elif not token.startswith("-"):
-            return token not in COMMANDS and not _looks_like_a_command(token)
-    return True
+            return token
+    return None
 
 
 def _looks_like_a_command(token: str) -> bool:
@@ -99,6 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = get_args(argv)
     _ = Translator(args.lang)
     if args.command is None:
-        make_parser(args.lang).print_help()
+        make_parser(args.lang, command="").print_help()
         return EXIT_OK
     return int(command_module(args.command).run(args, _))

@@ -1,4 +1,4 @@
-"""Several sessions side by side: which ones, their letters and colours, what moved.
+"""Several sessions side by side: their spread per slider, letters and colours, what moved.
 
 On the paper chart of a workshop every gemeente had its own colour; here
 every compared session has a letter (readable without colour) and a colour.
@@ -10,11 +10,15 @@ import string
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .diff import SessionDiff, diff
+from .categories import CATEGORY_IDS
 from .paths import find_session_files, parse_session_file_name, rounds
 from .session import Session
 from .storage import SessionError, load
+
+if TYPE_CHECKING:
+    from .diff import SessionDiff
 
 LETTERS = string.ascii_uppercase
 """The letters of compared sessions, in order; at most this many are compared."""
@@ -34,6 +38,48 @@ PALETTE: tuple[str, ...] = (
     "#B8A000",  # ochre
 )
 """One colour per compared session (Okabe-Ito first: told apart with colour blindness)."""
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Where N sessions stand on one slider."""
+
+    id: str
+    stands: tuple[int, ...]
+    """The stand of each session, in the order the sessions were given."""
+
+    @property
+    def lowest(self) -> int:
+        """The lowest stand."""
+        return min(self.stands)
+
+    @property
+    def highest(self) -> int:
+        """The highest stand."""
+        return max(self.stands)
+
+    @property
+    def width(self) -> int:
+        """How many steps lie between the lowest and the highest stand."""
+        return self.highest - self.lowest
+
+    def at(self, stand: int) -> list[int]:
+        """The indexes of the sessions that sit at `stand`."""
+        return [index for index, value in enumerate(self.stands) if value == stand]
+
+    def levels(self) -> dict[int, list[int]]:
+        """Per stand that is taken, top first, the indexes of the sessions there."""
+        return {stand: self.at(stand) for stand in sorted(set(self.stands), reverse=True)}
+
+
+def spread(sessions: Sequence[Session]) -> tuple[Spread, ...]:
+    """How `sessions` (at least one) spread over each slider, in file order."""
+    if not sessions:
+        raise ValueError("spread needs at least one session")
+    return tuple(
+        Spread(slider_id, tuple(session.sliders[slider_id].stand for session in sessions))
+        for slider_id in CATEGORY_IDS
+    )
 
 
 @dataclass(frozen=True)
@@ -117,6 +163,8 @@ def fingerprint(targets: Sequence[Path]) -> tuple[tuple[str, int, int, int], ...
 
 def round_changes(items: Sequence[Compared]) -> list[tuple[Compared, Compared, SessionDiff]]:
     """What moved between consecutive rounds of the same gemeente among `items`."""
+    from .diff import diff  # only reports need it; the compare screen starts without
+
     by_gemeente: dict[str, list[Compared]] = {}
     for item in items:
         by_gemeente.setdefault(item.session.gemeente, []).append(item)

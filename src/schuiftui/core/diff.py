@@ -1,12 +1,12 @@
-"""What changed between two sessions, and how N sessions spread over each slider.
+"""What changed between two sessions.
 
 Data only: `render/` turns it into text, Markdown or JSON. Agenda items are
-matched by their `id`, which stays the same from round to round.
+matched by their `id`, which stays the same from round to round. How N
+sessions spread over each slider is in `compare`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .categories import CATEGORY_IDS
@@ -188,45 +188,3 @@ def _agenda(old: list[AgendaItem], new: list[AgendaItem]) -> tuple[AgendaChange,
     changes = [AgendaChange(item.id, before.get(item.id), item) for item in new]
     changes += [AgendaChange(item.id, item, None) for item in old if item.id not in after]
     return tuple(change for change in changes if change.kinds)
-
-
-@dataclass(frozen=True)
-class Spread:
-    """Where N sessions stand on one slider."""
-
-    id: str
-    stands: tuple[int, ...]
-    """The stand of each session, in the order the sessions were given."""
-
-    @property
-    def lowest(self) -> int:
-        """The lowest stand."""
-        return min(self.stands)
-
-    @property
-    def highest(self) -> int:
-        """The highest stand."""
-        return max(self.stands)
-
-    @property
-    def width(self) -> int:
-        """How many steps lie between the lowest and the highest stand."""
-        return self.highest - self.lowest
-
-    def at(self, stand: int) -> list[int]:
-        """The indexes of the sessions that sit at `stand`."""
-        return [index for index, value in enumerate(self.stands) if value == stand]
-
-    def levels(self) -> dict[int, list[int]]:
-        """Per stand that is taken, top first, the indexes of the sessions there."""
-        return {stand: self.at(stand) for stand in sorted(set(self.stands), reverse=True)}
-
-
-def spread(sessions: Sequence[Session]) -> tuple[Spread, ...]:
-    """How `sessions` (at least one) spread over each slider, in file order."""
-    if not sessions:
-        raise ValueError("spread needs at least one session")
-    return tuple(
-        Spread(slider_id, tuple(session.sliders[slider_id].stand for session in sessions))
-        for slider_id in CATEGORY_IDS
-    )

@@ -16,8 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.compare import Compared, compared, fingerprint, load_all, session_files
-from ..core.diff import spread
+from ..core.compare import Compared, compared, fingerprint, load_all, session_files, spread
 from ..core.session import Session, format_stand
 from ..i18n import Translator
 from ..widgets.footer import TranslatedFooter
@@ -107,11 +106,12 @@ class CompareScreen(Screen[None]):
                 yield Static(self._legend(), id="legend-text")
         with VerticalScroll(id="compare-detail"):
             yield Static(self._detail(), id="compare-detail-text")
-        yield TranslatedFooter(_)
+        # The key line is mounted right after the first paint (as on the panel).
         yield Static(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._focused}", Overlay).focus()
+        self.call_later(self.mount, TranslatedFooter(self.translate))
         self.set_interval(POLL_SECONDS, self.poll)
         self._warn_problems()
 

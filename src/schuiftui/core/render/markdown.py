@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from ...i18n import Translator
 from ..categories import BY_ID, CATEGORIES
-from ..compare import Compared, round_changes
-from ..diff import SessionDiff, spread
+from ..compare import Compared, round_changes, spread
+from ..diff import SessionDiff
 from ..history import History
 from ..session import Session, format_stand
 from .chart import UNICODE, Mark, chart

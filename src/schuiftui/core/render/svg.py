@@ -14,8 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from ...i18n import Translator
 from ..categories import CATEGORIES, one_line
-from ..compare import Compared
-from ..diff import spread
+from ..compare import Compared, spread
 from ..session import STAND_MAX, STAND_MIN, format_stand
 
 WIDTH, HEIGHT = 297, 210

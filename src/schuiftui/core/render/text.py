@@ -7,14 +7,19 @@ when asked for.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ...i18n import Translator
 from ..categories import BY_ID, CATEGORIES, one_line
-from ..compare import Compared
-from ..diff import SessionDiff, Spread, spread
-from ..history import History
 from ..session import STAND_MAX, STAND_MIN, AgendaItem, Session, format_stand
 from .chart import ASCII, BOLD, UNICODE, Glyphs, Mark, chart
+
+if TYPE_CHECKING:
+    # Types only: the panel imports this module for `agenda_detail`, and
+    # should not pay for loading the diff, history and compare models.
+    from ..compare import Compared, Spread
+    from ..diff import SessionDiff
+    from ..history import History
 
 
 def glyphs_for(ascii_only: bool) -> Glyphs:
@@ -277,6 +282,8 @@ def comparison_text(
     ]
     lines += ["", *chart(marks, lang, glyphs, color=color, middle_note=_("show.geen_keuze"))]
     lines += ["", _("compare.spread")]
+    from ..compare import spread
+
     names = max(len(c.name.get(lang)) for c in CATEGORIES)
     for category, spread_of in zip(CATEGORIES, spread([item.session for item in items])):
         line = f"  {category.name.get(lang):<{names}}  {spread_line(spread_of, items)}"
