@@ -135,6 +135,7 @@ async def test_x_exports_markdown_and_svg_next_to_the_files(
     shown = record_notifications(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("x")
+        await app.workers.wait_for_complete()
         await pilot.pause()
     stem = sessions_dir / "altena" / "vergelijking-2020-02-12-2020-10-07"
     assert shown == [f"Verslag en plaat geschreven: {stem}.md · {stem}.svg"]

@@ -397,6 +397,7 @@ async def test_x_exports_the_session_next_to_its_file(
     shown = record_notifications(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("end", "x")  # exported as it is on the panel, saved or not
+        await app.workers.wait_for_complete()
         await pilot.pause()
     md, svg = altena.with_suffix(".md"), altena.with_suffix(".svg")
     assert shown == [f"Verslag en plaat geschreven: {md} · {svg}"]
@@ -415,3 +416,19 @@ async def test_v_without_a_previous_round_says_so(
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
     assert shown == ["Er is geen eerdere ronde van deze gemeente om mee te vergelijken."]
+
+
+async def test_an_export_that_cannot_be_written_says_which_file(
+    altena: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = altena.with_suffix(".md")
+    blocked.mkdir()  # a folder where the report should go
+    app = app_for(altena)
+    shown = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("x")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)  # the app goes on
+    assert shown == [f"{blocked}: Is a directory"]
+    assert blocked.is_dir() and not altena.with_suffix(".svg").exists()

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar
 
+from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -17,8 +18,9 @@ from .core.session import Session
 from .i18n import Translator
 
 if TYPE_CHECKING:
+    from .core.compare import Compared
     from .screens.panel import PanelScreen
-    from .screens.requests import CompareRequested
+    from .screens.requests import CompareRequested, ExportRequested
 
 
 def _load_css() -> str:
@@ -117,6 +119,27 @@ class SchuifApp(App[int]):
         from .screens.compare import CompareScreen
 
         self.push_screen(CompareScreen(request.targets, self.translate, request.overrides))
+
+    def on_export_requested(self, request: ExportRequested) -> None:
+        """A screen asks to export sessions next to their files."""
+        self._export(request.items)
+
+    @work(thread=True, group="export")
+    def _export(self, items: list[Compared]) -> None:
+        # Writing files may be slow on a network disk: not on the UI thread.
+        from .core.export import export_beside
+
+        _ = self.translate
+        try:
+            written = export_beside(items, _.lang)
+        except OSError as error:
+            problem = f"{error.filename}: {error.strerror}"
+            self.call_from_thread(
+                self.notify, problem, title=_("export.failed"), severity="error", timeout=10
+            )
+            return
+        done = _("export.done", paths=" · ".join(map(str, written)))
+        self.call_from_thread(self.notify, done, timeout=6)
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen  # not needed for the first paint

@@ -240,7 +240,9 @@ NL: dict[str, str] = {
     "svg.kind": "Schuifoefening wijkgericht werken",
     "svg.rounds": "{gemeente}: {count} rondes",
     "svg.comparison": "Vergelijking: {gemeenten}",
-    "svg.spread": "spreiding",
+    "svg.spread": "spreiding {lowest} … {highest}",
+    "svg.spread_none": "allemaal op {stand}",
+    "svg.comparison_many": "Vergelijking van {count} gemeenten",
     "svg.middle": "midden (0): geen keuze",
     "svg.legend": "Legenda",
 }
@@ -469,7 +471,9 @@ EN: dict[str, str] = {
     "svg.kind": "Slider exercise for neighbourhood-oriented working",
     "svg.rounds": "{gemeente}: {count} rounds",
     "svg.comparison": "Comparison: {gemeenten}",
-    "svg.spread": "spread",
+    "svg.spread": "spread {lowest} … {highest}",
+    "svg.spread_none": "all at {stand}",
+    "svg.comparison_many": "Comparison of {count} municipalities",
     "svg.middle": "middle (0): no choice",
     "svg.legend": "Legend",
 }

@@ -60,12 +60,16 @@ def export_beside(items: Sequence[Compared], lang: str = "nl") -> list[Path]:
         The files written.
 
     Raises:
-        OSError: A file could not be written (those before it were).
+        OSError: A file could not be written (those before it were); its
+            `filename` is that file.
     """
     stem = beside(items)
     written = []
     for to in ("md", "svg"):
         path = stem.with_name(f"{stem.name}.{to}")
-        write_atomically(path, export_text(to, items, lang).encode("utf-8"))
+        try:
+            write_atomically(path, export_text(to, items, lang).encode("utf-8"))
+        except OSError as error:  # name the file the user asked for, not a temporary one
+            raise OSError(error.errno, error.strerror or str(error), str(path)) from None
         written.append(path)
     return written

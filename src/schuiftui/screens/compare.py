@@ -19,10 +19,12 @@ from ..core.categories import BY_ID, CATEGORIES
 from ..core.compare import Compared, compared, fingerprint, load_all, session_files, spread
 from ..core.session import Session, format_stand
 from ..i18n import Translator
+from ..widgets.fader import labels
 from ..widgets.footer import TranslatedFooter
 from ..widgets.layout import Row
 from ..widgets.overlay import Marker, Overlay
 from ..widgets.title import TitleBar
+from .requests import ExportRequested
 
 POLL_SECONDS = 1.0
 """How often the compared files are checked for changes (a change shows within 2 s)."""
@@ -83,7 +85,12 @@ class CompareScreen(Screen[None]):
             for path in paths
             if path in self.overrides or path in by_path
         ]
-        return compared(sessions), problems
+        shown = compared(sessions)
+        if len(shown) < len(sessions):
+            problems.append(
+                self.translate("compare.too_many", count=len(sessions), shown=len(shown))
+            )
+        return shown, problems
 
     # Layout
 
@@ -95,9 +102,7 @@ class CompareScreen(Screen[None]):
             with Row(id="overlays"):
                 for category in CATEGORIES:
                     yield Overlay(
-                        category.short.get(lang),
-                        category.top.get(lang),
-                        category.bottom.get(lang),
+                        *labels(category, lang),
                         self._markers(category.id),
                         id=category.id,
                     )
@@ -226,17 +231,8 @@ class CompareScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Write the comparison as Markdown and SVG next to the compared files."""
-        from ..core.export import export_beside
-
-        _ = self.translate
-        if not self.items:
-            return
-        try:
-            written = export_beside(self.items, _.lang)
-        except OSError as error:
-            self.notify(str(error), title=_("export.failed"), severity="error", timeout=10)
-            return
-        self.notify(_("export.done", paths=" · ".join(map(str, written))), timeout=6)
+        if self.items:
+            self.post_message(ExportRequested(list(self.items)))
 
     def action_scroll_detail(self, lines: int) -> None:
         self.query_one("#compare-detail", VerticalScroll).scroll_relative(y=lines, animate=False)

@@ -20,11 +20,12 @@ from ..core.session import AgendaItem, Session, format_stand, normalize_text
 from ..core.storage import SessionError, save
 from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
+from ..widgets.fader import labels
 from ..widgets.footer import TranslatedFooter
 from ..widgets.layout import Column, Row
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
-from .requests import CompareRequested
+from .requests import CompareRequested, ExportRequested
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -91,9 +92,7 @@ class PanelScreen(Screen[None]):
                 with Row(id="sliders"):
                     for category in CATEGORIES:
                         yield Slider(
-                            category.short.get(lang),
-                            category.top.get(lang),
-                            category.bottom.get(lang),
+                            *labels(category, lang),
                             self.session.sliders[category.id].stand,
                             ghost=self._previous_stand(category.id),
                             id=category.id,
@@ -411,15 +410,8 @@ class PanelScreen(Screen[None]):
     def action_export(self) -> None:
         """Write this session, as it is now, as Markdown and SVG next to its file."""
         from ..core.compare import compared
-        from ..core.export import export_beside
 
-        _ = self.translate
-        try:
-            written = export_beside(compared([(self.session, self.path)]), _.lang)
-        except OSError as error:
-            self.notify(str(error), title=_("export.failed"), severity="error", timeout=10)
-            return
-        self.notify(_("export.done", paths=" · ".join(map(str, written))), timeout=6)
+        self.post_message(ExportRequested(compared([(self.session, self.path)])))
 
     def action_focus_sliders(self) -> None:
         """Back to the slider that had focus last."""

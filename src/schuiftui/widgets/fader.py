@@ -16,12 +16,17 @@ from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
 
-from ..core.categories import two_rows
+from ..core.categories import Category, two_rows
 
 NAME_ROWS = 2
 """Rows for the name above a fader."""
 POLE_ROWS = 2
 """Rows for each pole label, above and below the track."""
+
+
+def labels(category: Category, lang: str) -> tuple[str, str, str]:
+    """A category's name and poles, as a fader's first three arguments."""
+    return category.short.get(lang), category.top.get(lang), category.bottom.get(lang)
 
 
 class Fader(Widget):

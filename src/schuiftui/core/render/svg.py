@@ -59,16 +59,20 @@ def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
         title = " — ".join([s.gemeente, s.datum.isoformat()] + ([s.titel] if s.titel else []))
     elif len(gemeenten) == 1:
         title = _("svg.rounds", gemeente=gemeenten[0], count=len(sessions))
-    else:
+    elif len(gemeenten) <= 4:
         title = _("svg.comparison", gemeenten=", ".join(gemeenten))
+    else:  # the legend names them
+        title = _("svg.comparison_many", count=len(gemeenten))
     parts = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}mm" height="{HEIGHT}mm"'
         f' viewBox="0 0 {WIDTH} {HEIGHT}" font-family={quoteattr(_FONT)} fill="{_INK}">',
+        # A browser prints the picture on one A4 page in landscape, edge to edge.
+        "<style>@page { size: A4 landscape; margin: 0; }</style>",
         f"<title>{escape(title)}</title>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         _text(_LEFT, 14, _("svg.kind"), 4, fill=_MUTED),
-        _text(_LEFT, 23, _shorten(title, 90), 7, font_weight="bold"),
+        _text(_LEFT, 23, _shorten(title, 64), 7, font_weight="bold"),
     ]
     parts += _scale(_)
     for column, category in enumerate(CATEGORIES):
@@ -78,7 +82,14 @@ def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
     parts += _markers(items)
     if len(items) > 1:
         for column, spread_of in enumerate(spread(sessions)):
-            label = f"{_('svg.spread')} {format_stand(spread_of.lowest)} … {format_stand(spread_of.highest)}"
+            if spread_of.width:
+                label = _(
+                    "svg.spread",
+                    lowest=format_stand(spread_of.lowest),
+                    highest=format_stand(spread_of.highest),
+                )
+            else:
+                label = _("svg.spread_none", stand=format_stand(spread_of.lowest))
             parts.append(
                 _text(_x(column), _TRACK_BOTTOM + 18, label, 3, text_anchor="middle", fill=_MUTED)
             )
