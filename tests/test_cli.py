@@ -153,3 +153,22 @@ def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr == ""
     assert result.stdout == f"{path}: de tabel [sessie] ontbreekt\n"
+
+
+def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("check", "show", "new", "diff", "history", "compare", "export", "git-setup"):
+        assert f"\n    {command} " in out
+
+
+def test_a_mistyped_command_is_an_error_naming_the_commands(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["shwo", "sessions/altena/2020-02-12.toml"])
+    assert caught.value.code == 2
+    err = capsys.readouterr().err
+    assert "'shwo'" in err
+    assert "'show'" in err and "'diff'" in err and "'history'" in err

@@ -16,7 +16,7 @@ from types import ModuleType
 
 from .. import __version__
 from ..i18n import Translator
-from .parser import EXIT_OK, Parser, language
+from .parser import Parser, language
 
 COMMANDS: tuple[str, ...] = (
     "open",
@@ -38,12 +38,12 @@ def command_module(command: str) -> ModuleType:
     return importlib.import_module(f".{command.replace('-', '_')}", __name__)
 
 
-def make_parser(lang: str, command: str | None = None) -> Parser:
+def make_parser(lang: str, command: str = "") -> Parser:
     """The parser for the whole command line, its texts in `lang`.
 
-    Every command is listed, but only `command` (all, when None) gets its
-    arguments: declaring them imports the command's module, and a command
-    should load no other command's.
+    Every command is listed, but only `command` gets its arguments:
+    declaring them imports the command's module, and a command should load
+    no other command's.
     """
     _ = Translator(lang)
     Parser.translator = _
@@ -67,7 +67,7 @@ def make_parser(lang: str, command: str | None = None) -> Parser:
             parents=[common],
         )
         sub.retitle(_)
-        if command in (None, name):
+        if name == command:
             command_module(name).add_arguments(sub, _)
     return parser
 
@@ -82,7 +82,7 @@ def get_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     elif named is not None and named not in COMMANDS and not _looks_like_a_command(named):
         named = "open"  # `schuiftui PATH` opens the app on PATH
         argv.insert(0, named)
-    command = named if named in COMMANDS else None
+    command = named if named in COMMANDS else ""
     return make_parser(language(argv), command).parse_args(argv)
 
 
@@ -107,8 +107,4 @@ def _looks_like_a_command(token: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = get_args(argv)
-    _ = Translator(args.lang)
-    if args.command is None:
-        make_parser(args.lang, command="").print_help()
-        return EXIT_OK
-    return int(command_module(args.command).run(args, _))
+    return int(command_module(args.command).run(args, Translator(args.lang)))

@@ -95,7 +95,7 @@ class Compared:
 
     @property
     def label(self) -> str:
-        """ "Altena 2020-02-12": which session, in a few words."""
+        """Which session, in a few words: "Altena 2020-02-12"."""
         return f"{self.session.gemeente} {self.session.datum.isoformat()}"
 
 

@@ -28,7 +28,7 @@ def glyphs_for(ascii_only: bool) -> Glyphs:
 
 
 def heading(session: Session, ascii_only: bool = False) -> str:
-    """ "Altena — 2020-02-12 — Werkplaats 2"."""
+    """The line that names a session: "Altena — 2020-02-12 — Werkplaats 2"."""
     dash = " - " if ascii_only else " — "
     parts = [session.gemeente, session.datum.isoformat()] + (
         [session.titel] if session.titel else []
@@ -88,7 +88,7 @@ def session_text(
 
 
 def poles(category_id: str, lang: str) -> str:
-    """ "eigen budget (+5) / sectorteam (-5)", each pole on one line."""
+    """Both poles of a category, each on one line: "eigen budget (+5) / sectorteam (-5)"."""
     category = BY_ID[category_id]
     top = one_line(category.top.get(lang))
     bottom = one_line(category.bottom.get(lang))
@@ -101,12 +101,15 @@ def agenda_detail(item: AgendaItem, _: Translator) -> str:
 
 
 def agenda_line(item: AgendaItem, _: Translator) -> str:
-    """ "[x] Armoedepact sluiten (korte termijn, sociaal domein)"."""
+    """One agenda item: "[x] Armoedepact sluiten (korte termijn, sociaal domein)"."""
     detail = agenda_detail(item, _)
     return f"{'[x]' if item.done else '[ ]'} {item.tekst}" + (f" ({detail})" if detail else "")
 
 
 # A diff
+
+ARROW = "->"
+"""Between an old and a new value; ASCII, so it reads in any terminal."""
 
 
 def line_changes(old: str, new: str) -> list[str]:
@@ -124,14 +127,13 @@ def line_changes(old: str, new: str) -> list[str]:
 
 
 def change(verschil: int) -> str:
-    """ "(+3)", "(-1)", or nothing when it did not move."""
+    """A move in brackets: "(+3)", "(-1)", or nothing when it did not move."""
     return f"({verschil:+d})" if verschil else ""
 
 
 def diff_text(difference: SessionDiff, lang: str = "nl", *, ascii_only: bool = False) -> str:
     """Two sessions compared: every slider with old, new and change, then what else changed."""
     _ = Translator(lang)
-    arrow = "->"
     a, b = difference.a, difference.b
     lines = [
         f"{_('diff.from')}: {heading(a, ascii_only)}",
@@ -144,7 +146,7 @@ def diff_text(difference: SessionDiff, lang: str = "nl", *, ascii_only: bool = F
     width = max(len(name) for name in names.values())
     lines.append(_("show.schuiven"))
     for slider in difference.sliders:
-        row = f"  {names[slider.id]:<{width}}  {format_stand(slider.van):>2} {arrow} "
+        row = f"  {names[slider.id]:<{width}}  {format_stand(slider.van):>2} {ARROW} "
         row += f"{format_stand(slider.naar):>2}  {change(slider.verschil)}"
         lines.append(row.rstrip())
     explained = [s for s in difference.sliders if s.toelichting_gewijzigd]
@@ -161,7 +163,7 @@ def diff_text(difference: SessionDiff, lang: str = "nl", *, ascii_only: bool = F
             lines += _indented(line_changes(text_change.van, text_change.naar))
     if difference.agenda or difference.agenda_reordered:
         lines += ["", _("show.agenda")]
-        lines += [f"  {line}" for line in agenda_changes(difference, _, arrow)]
+        lines += [f"  {line}" for line in agenda_changes(difference, _)]
     return "\n".join(lines) + "\n"
 
 
@@ -169,7 +171,7 @@ def _indented(lines: list[str]) -> list[str]:
     return [f"    {line}" for line in lines]
 
 
-def agenda_changes(difference: SessionDiff, _: Translator, arrow: str = "->") -> list[str]:
+def agenda_changes(difference: SessionDiff, _: Translator) -> list[str]:
     """One line per agenda item that changed, with what changed about it below."""
     lines = []
     for item_change in difference.agenda:
@@ -183,7 +185,7 @@ def agenda_changes(difference: SessionDiff, _: Translator, arrow: str = "->") ->
             else:
                 old = _agenda_value(field, getattr(van, field), _)
                 new = _agenda_value(field, getattr(naar, field), _)
-                lines.append(f"  {_('diff.field.' + field)}: {old} {arrow} {new}")
+                lines.append(f"  {_('diff.field.' + field)}: {old} {ARROW} {new}")
     if difference.agenda_reordered:
         lines.append(_("diff.agenda.reordered"))
     return lines
@@ -218,7 +220,6 @@ def sparkline(stands: list[int], ascii_only: bool = False) -> str:
 def history_text(history: History, lang: str = "nl", *, ascii_only: bool = False) -> str:
     """Every round in a table: date, the five stands with their change, the title; then trends."""
     _ = Translator(lang)
-    arrow = "->"
     lines = [_("history.heading", gemeente=history.gemeente, count=len(history.rows)), ""]
     if not history.rows:
         return "\n".join(lines).rstrip() + "\n"
@@ -234,11 +235,11 @@ def history_text(history: History, lang: str = "nl", *, ascii_only: bool = False
             text = f"{format_stand(row.stands[category.id]):>2} {change(moved or 0)}".rstrip()
             cells += f"{text:<{HISTORY_COLUMN}}"
         lines.append(f"{row.datum.isoformat():<12}{cells}{row.titel}".rstrip())
-    lines += ["", _("history.trend", arrow=arrow)]
+    lines += ["", _("history.trend", arrow=ARROW)]
     width = max(len(c.name.get(lang)) for c in CATEGORIES)
     for category in CATEGORIES:
         trend = history.trend(category.id)
-        ends = f"{format_stand(trend[0])} {arrow} {format_stand(trend[-1])}"
+        ends = f"{format_stand(trend[0])} {ARROW} {format_stand(trend[-1])}"
         spark = sparkline(trend, ascii_only)
         lines.append(f"  {category.name.get(lang):<{width}}  {ends:<9}  {spark}".rstrip())
     return "\n".join(lines) + "\n"
@@ -248,13 +249,13 @@ def history_text(history: History, lang: str = "nl", *, ascii_only: bool = False
 
 
 def legend_line(item: Compared, width: int) -> str:
-    """ "A  Altena    2020-02-12  Werkplaats 2"."""
+    """One session in the legend: "A  Altena    2020-02-12  Werkplaats 2"."""
     line = f"{item.letter}  {item.session.gemeente:<{width}}  {item.session.datum.isoformat()}"
     return f"{line}  {item.session.titel or ''}".rstrip()
 
 
 def spread_line(spread_of: Spread, items: Sequence[Compared]) -> str:
-    """ "-2 … +3   A +3 · B 0 · C -2": the range, then every session's stand, top first."""
+    """The range, then every session's stand, top first: "-2 … +3   A +3 · B 0 · C -2"."""
     per_level = [
         " ".join(items[index].letter for index in indexes) + f" {format_stand(level)}"
         for level, indexes in spread_of.levels().items()
