@@ -59,6 +59,9 @@ def make_parser(lang: str, command: str = "") -> Parser:
         dest="command", title=_("cli.commands"), parser_class=Parser, metavar="OPDRACHT"
     )
     for name in COMMANDS:
+        if name != command:  # listed in the help and in errors, nothing more
+            commands.add_parser(name, help=_(f"cli.{name}"), add_help=False)
+            continue
         sub = commands.add_parser(
             name,
             help=_(f"cli.{name}"),
@@ -67,8 +70,7 @@ def make_parser(lang: str, command: str = "") -> Parser:
             parents=[common],
         )
         sub.retitle(_)
-        if name == command:
-            command_module(name).add_arguments(sub, _)
+        command_module(name).add_arguments(sub, _)
     return parser
 
 

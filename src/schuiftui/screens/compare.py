@@ -39,6 +39,39 @@ class CompareScreen(Screen[None]):
     open on a panel, shown as they are there rather than as saved.
     """
 
+    # Here, not in app.tcss: rules in the app's stylesheet are matched
+    # against every widget of every screen, also the panel at start-up.
+    DEFAULT_CSS = """
+    #compare-top {
+        height: auto;
+    }
+
+    #overlays {
+        width: auto;
+        height: auto;
+        padding: 0 1;
+    }
+
+    #compare-detail {
+        height: 1fr;
+        min-height: 3;
+        padding: 0 1;
+        border-top: solid $primary-muted;
+    }
+
+    #legend {
+        width: 1fr;
+        height: 100%;
+        border-left: solid $primary-muted;
+        padding: 0 0 0 1;
+    }
+
+    #legend-text {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("x", "export", "key.export"),
         Binding("escape", "leave", "key.back"),

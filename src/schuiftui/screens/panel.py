@@ -15,7 +15,6 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.render.text import agenda_detail
 from ..core.session import AgendaItem, Session, format_stand, normalize_text
 from ..core.storage import SessionError, save
 from ..i18n import Translator
@@ -187,6 +186,10 @@ class PanelScreen(Screen[None]):
 
     def _agenda_entries(self) -> list[AgendaEntry]:
         """What the agenda list shows of each item, in the interface language."""
+        # Imported here: the agenda is built after the first paint, and the
+        # renderers are not needed before it.
+        from ..core.render.text import agenda_detail
+
         return [
             AgendaEntry(item.tekst, item.done, agenda_detail(item, self.translate))
             for item in self.session.agenda

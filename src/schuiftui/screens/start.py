@@ -32,6 +32,25 @@ TITLE_WIDTH = 26
 class StartScreen(Screen[None]):
     """Pick a session, start one for a new gemeente, or start a new round."""
 
+    DEFAULT_CSS = """
+    #sessions-header {
+        height: 1;
+        padding: 0 1;
+        color: $text-muted;
+    }
+
+    #sessions {
+        height: 1fr;
+        border: none;
+    }
+
+    #start-hint {
+        height: auto;
+        padding: 0 1;
+        color: $text-muted;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_gemeente", "key.start_new"),
         Binding("r", "new_round", "key.start_round"),

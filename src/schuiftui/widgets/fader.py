@@ -174,11 +174,19 @@ class Fader(Widget):
         focused = self.has_focus
         middle = level == 0
         line_style = self.component_style("fader--middle" if middle else "fader--track")
+        centre = self.centre(width)
         if not marks:
-            glyph = ("╋" if focused else "┼") if middle else ("┃" if focused else "│")
-            marks = [Segment(glyph, line_style)]
+            # The common row, drawn every time a fader is painted: as few
+            # segments as possible (one for the ruled middle, two elsewhere).
+            if middle:
+                cross = "╋" if focused else "┼"
+                rule = "╌" * centre + cross + "╌" * (width - centre - 1)
+                return Strip([Segment(rule, line_style)], width)
+            glyph = "┃" if focused else "│"
+            segments = [Segment(" " * centre, base), Segment(glyph, line_style)]
+            return Strip(segments).extend_cell_length(width, base)
         length = sum(len(mark.text) for mark in marks)
-        start = max(0, min(width - length, self.centre(width) - (length - 1) // 2))
+        start = max(0, min(width - length, centre - (length - 1) // 2))
         fill, fill_style = ("╌", line_style) if middle else (" ", base)
         segments = [
             Segment(fill * start, fill_style),
