@@ -53,6 +53,24 @@ def new_session_path(sessions_dir: Path, gemeente: str, datum: datetime.date) ->
     return folder / session_file_name(datum, number)
 
 
+def free_sibling(path: Path) -> Path:
+    """A name next to `path` that is not taken: the next session number of its day.
+
+    `2020-02-12.toml` gives `2020-02-12-2.toml` (or `-3`, ...); a file with
+    another kind of name gets `-2`, `-3` after its stem.
+    """
+    named = parse_session_file_name(path)
+    number = 2
+    while True:
+        if named is not None:
+            candidate = path.with_name(session_file_name(named.datum, named.number + number - 1))
+        else:
+            candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1
+
+
 @dataclass(frozen=True)
 class SessionFile:
     """A session file found in the sessions folder, known by its name only."""

@@ -15,8 +15,10 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ..core.categories import BY_ID, CATEGORIES
+from ..core.merge import merge
+from ..core.paths import free_sibling
 from ..core.session import AgendaItem, Session, format_stand, normalize_text
-from ..core.storage import SessionError, save
+from ..core.storage import SessionError, load, save
 from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import labels
@@ -289,7 +291,7 @@ class PanelScreen(Screen[None]):
             self._update_title()
         event.slider.focus()
         if edited.save:
-            self.action_save()
+            await self.save_session()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
@@ -373,7 +375,7 @@ class PanelScreen(Screen[None]):
         self._update_title()
         self.query_one(AgendaList).focus()
         if result.save:
-            self.action_save()
+            await self.save_session()
 
     # Actions
 
@@ -386,8 +388,84 @@ class PanelScreen(Screen[None]):
         self._typing_in = None
         self._show_session()
 
-    def action_save(self) -> bool:
-        """Save the session; return whether it is safely on disk."""
+    def action_save(self) -> None:
+        """Save; when the file changed on disk meanwhile, merge first (asking about conflicts)."""
+        if self._save_without_asking() is None:
+            self._save_after_asking()
+
+    @work(exclusive=True, group="save")
+    async def _save_after_asking(self) -> None:
+        await self.save_session()
+
+    async def save_session(self) -> bool:
+        """Save the session; return whether it is safely on disk.
+
+        What changed on disk since the session was read is merged in first;
+        where both sides changed the same thing, or the file was deleted,
+        the user is asked.
+        """
+        done = self._save_without_asking()
+        if done is not None:
+            return done
+        from .dialogs import ConfirmDialog, ConflictDialog
+
+        _ = self.translate
+        theirs = self._on_disk()
+        if theirs is None:
+            again = await self.app.push_screen_wait(
+                ConfirmDialog(_("save.deleted", path=self.path), _("save.write_again"), _)
+            )
+            return bool(again) and self._write()
+        if isinstance(theirs, SessionError):
+            return self._write()  # reports the problem
+        merged = merge(self.saved, self.session, theirs)
+        answer = await self.app.push_screen_wait(ConflictDialog(merged.conflicts, _))
+        if answer is None:
+            return False
+        if answer.as_new_file:
+            return self._write_as_new_file()
+        self._adopt(merged.resolved(answer.theirs), theirs, merged.from_disk)
+        return self._write()
+
+    def _on_disk(self) -> Session | SessionError | None:
+        """The session as it is on disk now: None when the file is gone."""
+        if not self.path.exists():
+            return None
+        try:
+            return load(self.path)
+        except SessionError as error:
+            return error
+
+    def _save_without_asking(self) -> bool | None:
+        """Save when no question is needed; None when one is (a conflict, a deleted file)."""
+        theirs = self._on_disk()
+        if theirs is None:
+            return None
+        if isinstance(theirs, SessionError) or theirs == self.saved:
+            return self._write()
+        merged = merge(self.saved, self.session, theirs)
+        if merged.conflicts:
+            return None
+        self._adopt(merged.session, theirs, merged.from_disk)
+        return self._write()
+
+    def _adopt(self, merged: Session, theirs: Session, from_disk: tuple[str, ...]) -> None:
+        """Edit the merged session from now on: it holds changes saved by someone else.
+
+        What is on disk becomes the version read, so a save that fails now
+        and is tried again merges against it, not against the older one.
+        """
+        self.saved = copy.deepcopy(theirs)
+        if merged != self.session:
+            self._remember()
+            self.session = merged
+            self._typing_in = None
+            self._show_session()
+        if from_disk:
+            self.notify(self.translate("save.merged", count=len(from_disk)), timeout=6)
+
+    def _write(self) -> bool:
+        """Write the session to its file; report the outcome."""
         _ = self.translate
         try:
             result = save(self.session, self.path)
@@ -400,6 +478,16 @@ class PanelScreen(Screen[None]):
         message = "panel.saved" if result.written else "panel.unchanged"
         self.notify(_(message, path=self.path), timeout=3)
         return True
+
+    def _write_as_new_file(self) -> bool:
+        """Save my version next to the file, under a free name, and go on editing that."""
+        old_path = self.path
+        self.path = free_sibling(old_path)
+        if self._write():
+            self.notify(self.translate("save.as_new", path=self.path, old=old_path), timeout=8)
+            return True
+        self.path = old_path
+        return False
 
     def action_compare(self) -> None:
         """Compare this session, as it is now, with the previous round."""
@@ -461,5 +549,5 @@ class PanelScreen(Screen[None]):
             return True
         choice = await self.app.push_screen_wait(QuitDialog(self.translate))
         if choice == "save":
-            return self.action_save()
+            return await self.save_session()
         return choice == "discard"

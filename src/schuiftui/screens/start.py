@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from ..core.categories import CATEGORIES, CATEGORY_IDS
 from ..core.overview import Entry, latest, overview
 from ..core.session import Session, format_stand, new_session, next_round
-from ..core.storage import SessionError, save_new
+from ..core.storage import SessionError, load, save_new
 from ..i18n import Translator
 from ..widgets.footer import TranslatedFooter
 from ..widgets.title import TitleBar
@@ -158,11 +158,15 @@ class StartScreen(Screen[None]):
         row = self._highlighted_row()
         if row is None:
             return
-        if row.session is None:
-            self.notify(row.problem or "", severity="error", timeout=8)
+        # What is on disk now, not what was listed: it may have been saved since.
+        try:
+            session = load(row.path)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            self.refresh_list()
             return
         # Read the folder again once the session is left: it may have been saved.
-        self.open_session(row.session, row.path, self.refresh_list)
+        self.open_session(session, row.path, self.refresh_list)
 
     @work
     async def action_new_gemeente(self) -> None:

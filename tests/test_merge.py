@@ -1,0 +1,107 @@
+"""The three-way merge of a session with the version on disk."""
+
+from __future__ import annotations
+
+import copy
+import datetime
+
+from schuiftui.core.merge import merge
+from schuiftui.core.session import AgendaItem, Session, new_session
+
+
+def base() -> Session:
+    session = new_session("Zaanstad", datetime.date(2024, 1, 10))
+    session.sliders["communicatie"].stand = -2
+    session.agenda = [AgendaItem("a1", "Trekker benoemen"), AgendaItem("a2", "Budget bespreken")]
+    return session
+
+
+def test_changes_to_different_sliders_are_both_kept() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    mine.sliders["communicatie"].stand = 1
+    theirs.sliders["positionering_intern"].stand = 4
+    theirs.casus.notities = "Nieuwe notities."
+    result = merge(b, mine, theirs)
+    assert result.conflicts == ()
+    assert result.session.stands()["communicatie"] == 1
+    assert result.session.stands()["positionering_intern"] == 4
+    assert result.session.casus.notities == "Nieuwe notities."
+    assert set(result.from_disk) == {"schuiven.positionering_intern.stand", "casus.notities"}
+
+
+def test_the_same_slider_moved_both_ways_is_a_conflict() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    mine.sliders["communicatie"].stand = 1
+    theirs.sliders["communicatie"].stand = 3
+    result = merge(b, mine, theirs)
+    assert [(c.field, c.mine, c.theirs) for c in result.conflicts] == [
+        ("schuiven.communicatie.stand", 1, 3)
+    ]
+    assert result.session.stands()["communicatie"] == 1  # mine until decided
+    assert result.resolved({"schuiven.communicatie.stand"}).stands()["communicatie"] == 3
+    assert result.resolved(set()).stands()["communicatie"] == 1
+
+
+def test_the_same_change_on_both_sides_is_no_conflict() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    mine.sliders["communicatie"].stand = theirs.sliders["communicatie"].stand = 2
+    assert merge(b, mine, theirs).conflicts == ()
+
+
+def test_agenda_items_merge_by_id_and_field() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    mine.agenda[0].status = "gedaan"
+    theirs.agenda[0].eigenaar = "team"
+    theirs.agenda[1].tekst = "Budget verdelen"
+    result = merge(b, mine, theirs)
+    assert result.conflicts == ()
+    a1, a2 = result.session.agenda
+    assert (a1.status, a1.eigenaar) == ("gedaan", "team")
+    assert a2.tekst == "Budget verdelen"
+
+
+def test_items_added_on_both_sides_with_the_same_new_id_are_both_kept() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    mine.agenda.append(AgendaItem("a3", "Mijn stap"))
+    theirs.agenda.append(AgendaItem("a3", "Hun stap"))
+    result = merge(b, mine, theirs)
+    assert result.conflicts == ()
+    texts = [(item.id, item.tekst) for item in result.session.agenda]
+    assert ("a3", "Hun stap") in texts
+    assert [t for i, t in texts if i not in ("a1", "a2", "a3")] == ["Mijn stap"]
+    assert len({i for i, _ in texts}) == 4
+
+
+def test_an_item_deleted_on_disk_that_i_did_not_touch_goes() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    del theirs.agenda[0]
+    mine.sliders["communicatie"].stand = 0
+    result = merge(b, mine, theirs)
+    assert [item.id for item in result.session.agenda] == ["a2"]
+    assert result.conflicts == ()
+
+
+def test_deleted_on_one_side_and_changed_on_the_other_is_a_conflict() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    mine.agenda[0].tekst = "Trekker benoemen, snel"
+    del theirs.agenda[0]
+    result = merge(b, mine, theirs)
+    assert [(c.field, c.theirs) for c in result.conflicts] == [("agenda.a1", None)]
+    assert [i.id for i in result.session.agenda] == ["a1", "a2"]
+    assert [i.id for i in result.resolved({"agenda.a1"}).agenda] == ["a2"]
+
+
+def test_an_item_added_on_disk_lands_after_its_neighbour() -> None:
+    b = base()
+    mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
+    theirs.agenda.insert(1, AgendaItem("a9", "Tussendoor"))
+    mine.agenda.reverse()
+    result = merge(b, mine, theirs)
+    assert [i.id for i in result.session.agenda] == ["a2", "a1", "a9"]

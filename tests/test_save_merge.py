@@ -1,0 +1,114 @@
+"""Saving a session that changed on disk meanwhile: merge, ask about conflicts, never overwrite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from schuiftui.app import make_app
+from schuiftui.core.storage import load, save
+from schuiftui.screens.dialogs import ConfirmDialog, ConflictDialog
+from schuiftui.screens.panel import PanelScreen
+from schuiftui.widgets.slider import Slider
+
+from .conftest import TODAY, record_notifications
+
+
+def someone_else_sets(path: Path, slider_id: str, stand: int) -> None:
+    """Another schuiftui (or an editor) saves a change to the same file."""
+    session = load(path)
+    session.sliders[slider_id].stand = stand
+    save(session, path)
+
+
+async def test_changes_to_different_sliders_are_merged(
+    altena: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    shown = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")  # positionering intern +3 -> +4
+        someone_else_sets(altena, "communicatie", 1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # The panel now shows the other person's change too.
+        assert app.screen.query_one("#communicatie", Slider).value == 1
+        assert not app.screen.dirty
+    stands = load(altena).stands()
+    assert (stands["positionering_intern"], stands["communicatie"]) == (4, 1)
+    assert shown[0] == "Samengevoegd met 1 wijziging(en) die intussen door iemand anders waren opgeslagen."
+
+
+async def test_the_same_slider_asks_and_the_choice_is_saved(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")  # +4 here
+        someone_else_sets(altena, "positionering_intern", -1)  # -1 there
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConflictDialog)
+        line = str(dialog.query_one("#conflicts").get_option_at_index(0).prompt)
+        assert line == "Positionering intern (stand): jij +4 · op schijf -1  →  jouw versie"
+        await pilot.press("enter")  # switch to the version on disk
+        line = str(dialog.query_one("#conflicts").get_option_at_index(0).prompt)
+        assert line.endswith("→  versie op schijf")
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        assert app.screen.query_one("#positionering_intern", Slider).value == -1
+    assert load(altena).stands()["positionering_intern"] == -1
+
+
+async def test_a_conflict_can_be_saved_as_a_new_file(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")
+        someone_else_sets(altena, "positionering_intern", -1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.path == altena.with_name("2020-02-12-2.toml")
+    assert load(altena).stands()["positionering_intern"] == -1  # theirs, untouched
+    assert load(altena.with_name("2020-02-12-2.toml")).stands()["positionering_intern"] == 4
+
+
+async def test_cancelling_a_conflict_keeps_every_edit_and_writes_nothing(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")
+        someone_else_sets(altena, "positionering_intern", -1)
+        before = altena.read_bytes()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        assert app.screen.dirty
+        assert app.screen.query_one("#positionering_intern", Slider).value == 4
+    assert altena.read_bytes() == before
+
+
+async def test_a_file_deleted_underneath_is_written_again_only_after_asking(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")
+        altena.unlink()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert not altena.exists()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert load(altena).stands()["positionering_intern"] == 4
+
+
+async def test_the_start_screen_opens_what_is_on_disk_now(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        someone_else_sets(sessions_dir / "altena" / "2020-10-07.toml", "communicatie", 5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#communicatie", Slider).value == 5
