@@ -37,7 +37,10 @@ async def test_changes_to_different_sliders_are_merged(
         assert not app.screen.dirty
     stands = load(altena).stands()
     assert (stands["positionering_intern"], stands["communicatie"]) == (4, 1)
-    assert shown[0] == "Samengevoegd met 1 wijziging(en) die intussen door iemand anders waren opgeslagen."
+    assert (
+        shown[0]
+        == "Samengevoegd met 1 wijziging(en) die intussen door iemand anders waren opgeslagen."
+    )
 
 
 async def test_the_same_slider_asks_and_the_choice_is_saved(altena: Path) -> None:

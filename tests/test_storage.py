@@ -343,7 +343,9 @@ def test_a_failed_check_leaves_the_file_untouched(
     before = altena.read_bytes()
     session = load(altena)
     session.sliders["communicatie"].stand = 5
-    monkeypatch.setattr(storage, "dumps", lambda s, p=None: p.replace("stand = -2", "stand = 9", 1))
+    monkeypatch.setattr(
+        storage, "_dumps", lambda s, p=None: (p.replace("stand = -2", "stand = 9", 1), ())
+    )
     with pytest.raises(SessionError, match="interne fout, niet opgeslagen"):
         save(session, altena)
     assert altena.read_bytes() == before

@@ -41,8 +41,19 @@ def skeleton(formaat: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def merge(document: Container, session: Session, formaat: int) -> None:
-    """Write the values of `session` into `document`, touching only what differs."""
+TABLES: tuple[str, ...] = ("sessie", "organogram", "casus", "schuiven", "agenda")
+"""The tables of a session file in their fixed order."""
+
+
+def merge(document: Container, session: Session, formaat: int) -> tuple[str, ...]:
+    """Write the values of `session` into `document`, touching only what differs.
+
+    Returns:
+        The tables that were written in a form this merge cannot edit in
+        place (inline tables, dotted keys, `agenda` as an array), and so are
+        written again from the session in the standard form.
+    """
+    rewritten = _standard_structures(document)
     _set(document, "formaat", formaat)
     sessie = _ensure_table(document, "sessie", before=("casus", "schuiven", "agenda"))
     _set(sessie, "gemeente", session.gemeente)
@@ -53,8 +64,9 @@ def merge(document: Container, session: Session, formaat: int) -> None:
     casus_empty = not session.casus.titel and not session.casus.notities
     if "casus" in document or not casus_empty:
         casus = _ensure_table(document, "casus", before=("schuiven", "agenda"))
-        _set(casus, "titel", session.casus.titel)
-        _set(casus, "notities", session.casus.notities)
+        default = _default_if_sparse(casus, "")
+        _set(casus, "titel", session.casus.titel, default=default)
+        _set(casus, "notities", session.casus.notities, default=default)
 
     for position, (slider_id, slider) in enumerate(session.sliders.items()):
         existing = document.get("schuiven", {}).get(slider_id)
@@ -67,10 +79,60 @@ def merge(document: Container, session: Session, formaat: int) -> None:
             before=CATEGORY_IDS[position + 1 :],
             comment=BY_ID[slider_id].name.nl,
         )
-        _set(table, "stand", slider.stand)
-        _set(table, "toelichting", slider.toelichting)
+        _set(table, "stand", slider.stand, default=_default_if_sparse(table, 0))
+        _set(table, "toelichting", slider.toelichting, default=_default_if_sparse(table, ""))
 
     _merge_agenda(document, session.agenda)
+    return rewritten
+
+
+def _default_if_sparse(table: Table, default: Any) -> Any:
+    """What a missing key means, for a table that already has keys; None for a new table.
+
+    A new table is written in full, as in the example files; an existing
+    one that leaves keys out stays that way.
+    """
+    return default if len(table) else None
+
+
+def _standard_structures(document: Container) -> tuple[str, ...]:
+    """Remove the known tables written in a form the merge cannot edit; return their names.
+
+    Their content is in the session, so `merge` writes them again in the
+    standard form; comments and unknown keys inside them do not survive.
+    """
+    from tomlkit.items import AoT, Table
+
+    rewritten = []
+    for name in TABLES:
+        entries = [item for key, item in document.body if key is not None and key.key == name]
+        keys = [key for key, _ in document.body if key is not None and key.key == name]
+        if not entries:
+            continue
+        standard = len(entries) == 1 and not keys[0].is_dotted()
+        item = entries[0]
+        if name == "agenda":
+            standard = standard and isinstance(item, AoT)
+        else:
+            standard = standard and isinstance(item, Table) and _standard_table(item)
+        if not standard:
+            del document[name]
+            rewritten.append(name)
+    return tuple(rewritten)
+
+
+def _standard_table(table: Any) -> bool:
+    """Whether `table` and the tables in it are headed tables, without dotted keys."""
+    from tomlkit.items import InlineTable, Table
+
+    for key, item in _body(table):
+        if key is None:
+            continue
+        if key.is_dotted() or isinstance(item, InlineTable):
+            return False
+        if isinstance(item, Table) and not _standard_table(item):
+            return False
+    return True
 
 
 def _merge_agenda(document: Container, agenda: list[AgendaItem]) -> None:
@@ -167,9 +229,10 @@ def _strip_trailing_whitespace(table: Table) -> None:
 
 
 def _fill_agenda_table(table: Table, item: AgendaItem) -> None:
+    status_default = _default_if_sparse(table, "open")
     _set(table, "id", item.id)
     _set(table, "tekst", item.tekst)
-    _set(table, "status", item.status)
+    _set(table, "status", item.status, default=status_default)
     _set(table, "termijn", item.termijn)
     _set(table, "eigenaar", item.eigenaar)
 
@@ -200,15 +263,19 @@ def _same(old: Any, new: Any) -> bool:
     return type(unwrapped) is type(new) and unwrapped == new
 
 
-def _set(container: Container | Table, key: str, value: Any) -> None:
+def _set(container: Container | Table, key: str, value: Any, default: Any = None) -> None:
     """Set `key` to `value` in place; None removes it; an equal value is left alone.
 
     Leaving equal values alone is what makes an unchanged save write
-    identical bytes and keeps inline comments on untouched lines.
+    identical bytes and keeps inline comments on untouched lines. A missing
+    key that would get its `default` (what a missing key means) stays
+    missing, so a sparse file stays sparse.
     """
     if value is None:
         if key in container:
             del container[key]
+        return
+    if key not in container and value == default and type(value) is type(default):
         return
     if key in container and _same(container[key], value):
         return

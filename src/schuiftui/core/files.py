@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import stat
 import tempfile
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -44,10 +47,11 @@ def write_atomically(
         OSError: Nothing was written.
     """
     target.parent.mkdir(parents=True, exist_ok=True)
+    existing = target.stat() if target.exists() else None
     if mode is None:
-        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else default_mode()
+        mode = stat.S_IMODE(existing.st_mode) if existing else default_mode()
     handle, temporary_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
+        dir=target.parent, prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX
     )
     temporary = Path(temporary_name)
     try:
@@ -56,6 +60,8 @@ def write_atomically(
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temporary, mode)
+        if existing is not None:
+            _keep_owner(temporary, existing)
         if check is not None:
             check(temporary)
         os.replace(temporary, target)
@@ -63,6 +69,49 @@ def write_atomically(
         temporary.unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+    remove_stale_temporaries(target)
+
+
+TEMPORARY_SUFFIX = ".tmp"
+STALE_SECONDS = 60
+"""A temporary file this old was left by a write that was killed; a live one takes milliseconds."""
+
+
+def remove_stale_temporaries(target: Path) -> list[Path]:
+    """Remove what writes of `target` that were killed left behind; return what was removed.
+
+    Only files named like this module's temporary files for `target`, and
+    only when older than `STALE_SECONDS`, so a write by another process in
+    this very moment is left alone.
+    """
+    removed = []
+    now = time.time()
+    try:
+        candidates = list(target.parent.glob(f".{glob.escape(target.name)}.*{TEMPORARY_SUFFIX}"))
+    except OSError:
+        return removed
+    for candidate in candidates:
+        try:
+            if now - candidate.stat().st_mtime > STALE_SECONDS:
+                candidate.unlink()
+                removed.append(candidate)
+        except OSError:
+            continue  # gone already, or not ours to remove
+    return removed
+
+
+def _keep_owner(temporary: Path, existing: os.stat_result) -> None:
+    """Give the new file the owner and group of the file it replaces, where allowed.
+
+    Only root may give a file away; for anyone else the file is theirs
+    already, or the attempt fails and the file keeps the writer's name.
+    """
+    written = temporary.stat()
+    if (written.st_uid, written.st_gid) == (existing.st_uid, existing.st_gid):
+        return
+    # Not permitted (not root), or no chown on this system: keep the writer's.
+    with contextlib.suppress(OSError, AttributeError):
+        os.chown(temporary, existing.st_uid, existing.st_gid)
 
 
 def _sync_folder(folder: Path) -> None:

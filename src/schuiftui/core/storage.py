@@ -38,6 +38,9 @@ else:  # pragma: no cover - exercised on older Pythons only
 FORMAAT = 1
 """The newest file format this program reads and the one it writes."""
 
+BOM = "\ufeff"
+"""A byte order mark: some Windows editors start UTF-8 files with it."""
+
 
 class SessionError(Exception):
     """A session file that cannot be read or written.
@@ -111,10 +114,11 @@ def _read_text(path: Path) -> str:
     except OSError as error:
         raise SessionError(path, f"kan niet gelezen worden ({error.strerror})") from None
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise SessionError(path, "is geen UTF-8-tekst", line=line) from None
+    return text.removeprefix(BOM)
 
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?")
@@ -325,6 +329,11 @@ def dumps(session: Session, previous: str | None = None) -> str:
     Raises:
         SessionError: `previous` is not TOML.
     """
+    return _dumps(session, previous)[0]
+
+
+def _dumps(session: Session, previous: str | None) -> tuple[str, tuple[str, ...]]:
+    """The text, and the tables that had to be rewritten in the standard form."""
     import tomlkit
     from tomlkit.exceptions import ParseError
 
@@ -336,9 +345,9 @@ def dumps(session: Session, previous: str | None = None) -> str:
         raise SessionError(
             "<bestand>", f"het bestand op schijf is geen geldige TOML meer ({error})"
         ) from None
-    merge(document, session, FORMAAT)
+    rewritten = merge(document, session, FORMAAT)
     text = document.as_string()
-    return text if text.endswith("\n") else text + "\n"
+    return (text if text.endswith("\n") else text + "\n"), rewritten
 
 
 @dataclass(frozen=True)
@@ -348,6 +357,13 @@ class SaveResult:
     path: Path
     written: bool
     """False when the file already held exactly these bytes."""
+    rewritten: tuple[str, ...] = ()
+    """Tables written in a form the merge could not keep (inline, dotted keys),
+    now in the standard form: "agenda", "schuiven", ..."""
+
+
+class ReadOnlyError(SessionError):
+    """The file may not be written: it has no write permission."""
 
 
 def save(session: Session, path: Path | str) -> SaveResult:
@@ -355,30 +371,51 @@ def save(session: Session, path: Path | str) -> SaveResult:
 
     The text is written to a temporary file in the same folder, flushed,
     synced, read back with `tomllib` and checked to be exactly `session`,
-    then renamed over the target with the target's permissions. A crash
-    leaves the old file or the new one, never a broken one.
+    then renamed over the target with the target's permissions and owner.
+    A crash leaves the old file or the new one, never a broken one. A file
+    keeps its line endings (CRLF stays CRLF) and its byte order mark.
 
     Raises:
+        ReadOnlyError: The file has no write permission (also for root).
         SessionError: Nothing was written; the message says why.
     """
     path = Path(path)
+    try:
+        return _save(session, path)
+    except OSError as error:  # a folder that became unreadable, a name too long, ...
+        raise SessionError(path, f"kan niet opslaan ({error.strerror or error})") from None
+
+
+def _save(session: Session, path: Path) -> SaveResult:
     target = Path(os.path.realpath(path))
     intended = session.normalized()
-    previous = _read_text(target) if target.exists() else None
+    raw = target.read_bytes() if target.exists() else None
+    if raw is not None and is_read_only(target):
+        raise ReadOnlyError(path, "is alleen-lezen (geen schrijfrechten); sla op als nieuw bestand")
+    previous = _read_text(target) if raw is not None else None
+    if previous is not None and _holds(previous, intended):
+        return SaveResult(path, written=False)  # the same session: its file stays as it is
+    crlf = previous is not None and "\r\n" in previous
     try:
-        text = dumps(intended, previous)
+        text, rewritten = _dumps(
+            intended, previous.replace("\r\n", "\n") if previous and crlf else previous
+        )
     except SessionError as error:
         raise SessionError(path, error.problem) from None
-    if text == previous:
-        return SaveResult(path, written=False)
+    if crlf:
+        text = text.replace("\n", "\r\n")
     try:
-        data = text.encode("utf-8")
+        data = (BOM.encode("utf-8") if raw and raw.startswith(BOM.encode("utf-8")) else b"") + (
+            text.encode("utf-8")
+        )
     except UnicodeEncodeError:
         raise SessionError(path, "de tekst bevat tekens die geen UTF-8 kunnen zijn") from None
+    if data == raw:
+        return SaveResult(path, written=False)
 
     def check(written: Path) -> None:
         try:
-            read_back = loads(written.read_text(encoding="utf-8"), path)
+            read_back = loads(_read_text(written), path)
         except SessionError as error:
             raise SessionError(path, f"interne fout, niet opgeslagen: {error.problem}") from None
         if read_back != intended:
@@ -388,7 +425,27 @@ def save(session: Session, path: Path | str) -> SaveResult:
         write_atomically(target, data, check=check)
     except OSError as error:
         raise SessionError(path, f"kan niet opslaan ({error.strerror or error})") from None
-    return SaveResult(path, written=True)
+    return SaveResult(path, written=True, rewritten=rewritten)
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether `path` is a file that nobody may write (mode 0444), also when we are root.
+
+    Root may write any file, but a file someone made read-only is meant to
+    stay as it is.
+    """
+    try:
+        return path.is_file() and not os.stat(path).st_mode & 0o222
+    except OSError:
+        return False
+
+
+def _holds(text: str, session: Session) -> bool:
+    """Whether `text` is a valid session file of exactly `session`."""
+    try:
+        return loads(text) == session
+    except SessionError:
+        return False
 
 
 def save_new(session: Session, sessions_dir: Path) -> Path:

@@ -18,7 +18,7 @@ from ..core.categories import BY_ID, CATEGORIES
 from ..core.merge import merge
 from ..core.paths import free_sibling
 from ..core.session import AgendaItem, Session, format_stand, normalize_text
-from ..core.storage import SessionError, load, save
+from ..core.storage import SessionError, is_read_only, load, save
 from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import labels
@@ -410,6 +410,11 @@ class PanelScreen(Screen[None]):
         from .dialogs import ConfirmDialog, ConflictDialog
 
         _ = self.translate
+        if is_read_only(self.path):
+            elsewhere = await self.app.push_screen_wait(
+                ConfirmDialog(_("save.read_only", path=self.path), _("save.as_new_file"), _)
+            )
+            return bool(elsewhere) and self._write_as_new_file()
         theirs = self._on_disk()
         if theirs is None:
             again = await self.app.push_screen_wait(
@@ -429,17 +434,19 @@ class PanelScreen(Screen[None]):
 
     def _on_disk(self) -> Session | SessionError | None:
         """The session as it is on disk now: None when the file is gone."""
-        if not self.path.exists():
-            return None
         try:
+            if not self.path.exists():
+                return None
             return load(self.path)
         except SessionError as error:
             return error
+        except OSError as error:  # a folder that became unreadable
+            return SessionError(self.path, f"kan niet gelezen worden ({error.strerror})")
 
     def _save_without_asking(self) -> bool | None:
         """Save when no question is needed; None when one is (a conflict, a deleted file)."""
         theirs = self._on_disk()
-        if theirs is None:
+        if theirs is None or is_read_only(self.path):
             return None
         if isinstance(theirs, SessionError) or theirs == self.saved:
             return self._write()
@@ -477,6 +484,9 @@ class PanelScreen(Screen[None]):
         self._update_title()
         message = "panel.saved" if result.written else "panel.unchanged"
         self.notify(_(message, path=self.path), timeout=3)
+        if result.rewritten:
+            tables = ", ".join(f"[{name}]" for name in result.rewritten)
+            self.notify(_("save.rewritten", tables=tables), timeout=10)
         return True
 
     def _write_as_new_file(self) -> bool:

@@ -1,0 +1,167 @@
+"""Valid files in unusual shapes can be opened, changed and saved; odd disks are handled."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from schuiftui.app import make_app
+from schuiftui.core.files import STALE_SECONDS
+from schuiftui.core.session import AgendaItem
+from schuiftui.core.storage import ReadOnlyError, SessionError, load, save
+from schuiftui.screens.dialogs import ConfirmDialog
+
+from .conftest import TODAY, record_notifications
+
+HEAD = 'formaat = 1\n[sessie]\ngemeente = "Oss"\ndatum = 2024-01-01\n'
+
+UNUSUAL = {
+    "agenda as an inline array": (
+        'formaat = 1\nagenda = [{id = "a1", tekst = "Een"}, {id = "a2", tekst = "Twee"}]\n'
+        '[sessie]\ngemeente = "Oss"\ndatum = 2024-01-01\n'
+    ),
+    "an empty agenda array": HEAD + "agenda = []\n",
+    "a slider table above [sessie]": (
+        'formaat = 1\n[schuiven.communicatie]\nstand = 2\n[sessie]\ngemeente = "Oss"\n'
+        "datum = 2024-01-01\n"
+    ),
+    "schuiven = {}": 'formaat = 1\nschuiven = {}\n[sessie]\ngemeente = "Oss"\ndatum = 2024-01-01\n',
+    "dotted keys": (
+        'formaat = 1\nsessie.gemeente = "Oss"\nsessie.datum = 2024-01-01\n'
+        'schuiven.communicatie.stand = 3\ncasus.titel = "Punt"\n'
+    ),
+    "an inline slider table": HEAD + "[schuiven]\ncommunicatie = {stand = 3}\n",
+    "a sparse file": HEAD
+    + '[schuiven.communicatie]\nstand = 3\n[[agenda]]\nid = "a1"\ntekst = "Een"\n',
+}
+
+
+@pytest.mark.parametrize("text", UNUSUAL.values(), ids=UNUSUAL.keys())
+def test_an_unusual_valid_file_can_be_changed_and_saved(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "2024-01-01.toml"
+    path.write_text(text, encoding="utf-8")
+    session = load(path)
+    assert save(session, path).written is False  # unchanged: not a byte rewritten
+    assert path.read_text(encoding="utf-8") == text
+    session.sliders["positionering_intern"].stand = 2
+    session.sliders["communicatie"].toelichting = "Nu per wijk."
+    session.agenda.append(AgendaItem("a9", "Nieuwe stap"))
+    save(session, path)
+    assert load(path) == session
+
+
+async def test_the_panel_says_when_a_table_was_rewritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "oss" / "2024-01-01.toml"
+    path.parent.mkdir()
+    path.write_text(UNUSUAL["dotted keys"], encoding="utf-8")
+    app = make_app(path, today=lambda: TODAY)
+    shown = record_notifications(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up", "ctrl+s")
+        await pilot.pause()
+    assert shown[0] == f"Opgeslagen in {path}"
+    assert shown[1].startswith("[sessie], [casus], [schuiven] stond(en) in een vorm")
+    assert '[casus]\ntitel = "Punt"' in path.read_text(encoding="utf-8")
+    assert load(path).stands()["positionering_intern"] == 1
+
+
+def test_a_sparse_file_stays_sparse(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(UNUSUAL["a sparse file"], encoding="utf-8")
+    session = load(path)
+    session.sliders["communicatie"].stand = 4
+    save(session, path)
+    assert path.read_text(encoding="utf-8") == UNUSUAL["a sparse file"].replace(
+        "stand = 3", "stand = 4"
+    )
+
+
+def test_a_crlf_file_keeps_crlf_on_every_line(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_bytes((HEAD + '[casus]\nnotities = """\nEen\n"""\n').replace("\n", "\r\n").encode())
+    session = load(path)
+    session.casus.notities = "Een\nTwee\n"
+    session.agenda.append(AgendaItem("a1", "Stap"))
+    save(session, path)
+    raw = path.read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n") > 10
+    assert load(path) == session
+
+
+def test_a_file_with_a_byte_order_mark_loads_and_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + HEAD.encode())
+    session = load(path)
+    assert session.gemeente == "Oss"
+    session.sliders["communicatie"].stand = 1
+    save(session, path)
+    assert path.read_bytes().startswith(b"\xef\xbb\xbfformaat = 1\n")
+
+
+def test_a_read_only_file_is_never_replaced_also_by_root(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    path.chmod(0o444)
+    session = load(path)
+    session.sliders["communicatie"].stand = 1
+    with pytest.raises(ReadOnlyError, match="is alleen-lezen"):
+        save(session, path)
+    assert path.read_text(encoding="utf-8") == HEAD
+
+
+async def test_the_panel_offers_to_save_a_read_only_file_elsewhere(sessions_dir: Path) -> None:
+    path = sessions_dir / "venlo" / "2020-02-12.toml"
+    before = path.read_bytes()
+    path.chmod(0o444)
+    app = make_app(path, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await pilot.pause()
+    assert path.read_bytes() == before
+    assert load(path.with_name("2020-02-12-2.toml")).stands()["positionering_intern"] == -1
+
+
+def test_a_save_keeps_the_files_owner(tmp_path: Path) -> None:
+    # Root (as on a shared server) saving someone else's file; anyone else
+    # can only own the file themselves.
+    owner = (1234, 5678) if os.geteuid() == 0 else (os.geteuid(), os.getegid())
+    path = tmp_path / "s.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    os.chown(path, *owner)
+    session = load(path)
+    session.sliders["communicatie"].stand = 1
+    save(session, path)
+    assert load(path).stands()["communicatie"] == 1
+    info = path.stat()
+    assert (info.st_uid, info.st_gid) == owner
+
+
+def test_temporary_files_of_killed_saves_are_removed_at_the_next_save(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    old = [tmp_path / f".s.toml.killed{n}.tmp" for n in range(3)]
+    for leftover in old:
+        leftover.write_text("formaat = 1\n[sess", encoding="utf-8")
+        past = time.time() - STALE_SECONDS - 5
+        os.utime(leftover, (past, past))
+    in_flight = tmp_path / ".s.toml.busy.tmp"  # another process writing right now
+    in_flight.write_text("", encoding="utf-8")
+    session = load(path)
+    session.sliders["communicatie"].stand = 1
+    save(session, path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".s.toml.busy.tmp", "s.toml"]
+
+
+def test_a_name_too_long_for_the_file_system_is_a_message_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "s.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    with pytest.raises(SessionError, match="kan niet opslaan"):
+        save(load(path), tmp_path / ("x" * 300) / "s.toml")
