@@ -177,7 +177,7 @@ def test_difficult_text_survives_save_and_load(tmp_path: Path, text: str) -> Non
     path = tmp_path / "s.toml"
     save(session, path)
     tomllib.loads(path.read_text(encoding="utf-8"))
-    assert load(path) == session
+    assert load(path) == session.normalized()  # the same, but without control characters
 
 
 def test_agenda_item_is_added_with_a_blank_line_before_it(altena: Path) -> None:

@@ -549,4 +549,10 @@ class Translator:
 
     def __call__(self, key: str, **values: object) -> str:
         text = self._catalog.get(key, NL.get(key, key))
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        # Values are file names, paths and text from files: never raw control
+        # characters on the screen (see `core.sanitize`).
+        from .core.sanitize import visible
+
+        return text.format(**{name: visible(str(value)) for name, value in values.items()})

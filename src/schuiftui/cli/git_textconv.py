@@ -9,7 +9,6 @@ diff never fails because of it.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..i18n import Translator
@@ -32,8 +31,8 @@ def run(args: argparse.Namespace, _: Translator) -> int:
             raw = args.file.read_bytes()
         except OSError:
             return EXIT_PROBLEM
-        sys.stdout.flush()
-        sys.stdout.buffer.write(raw)
+        # As it is (git shows it in a diff), but without raw control characters.
+        write(raw.decode("utf-8", "replace"))
         return EXIT_OK
     write(git_text(session, _.lang))
     return EXIT_OK

@@ -25,8 +25,17 @@ def terminal(stream: TextIO | None = None) -> Terminal:
     return Terminal(ascii_only=encoding != "utf8", color=color)
 
 
-def write(text: str, stream: TextIO | None = None) -> None:
-    """Write `text`; characters the stream cannot encode become `?`, never an error."""
+def write(text: str, stream: TextIO | None = None, *, own_escapes: bool = False) -> None:
+    """Write `text`; characters the stream cannot encode become `?`, never an error.
+
+    Control characters become visible placeholders (see `core.sanitize`),
+    unless `own_escapes` says the text holds this program's own colour codes
+    and nothing from a file that was not made visible already.
+    """
+    from ..core.sanitize import visible
+
+    if not own_escapes:
+        text = visible(text)
     stream = stream or sys.stdout
     encoding = getattr(stream, "encoding", None) or "utf-8"
     try:

@@ -24,5 +24,8 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         error(str(problem))
         return EXIT_PROBLEM
     shown = terminal()
-    write(session_text(session, _.lang, ascii_only=shown.ascii_only, color=shown.color))
+    # The session's texts hold no control characters (storage made them
+    # visible), so the only escapes in colour output are the chart's own.
+    text = session_text(session, _.lang, ascii_only=shown.ascii_only, color=shown.color)
+    write(text, own_escapes=shown.color)
     return EXIT_OK

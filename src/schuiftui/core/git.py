@@ -12,6 +12,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from .sanitize import visible
+
 
 class GitError(Exception):
     """git is missing, or the folder is no repository, or git refused; `str` says which."""
@@ -40,7 +42,7 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     except OSError as error:
         raise GitError(f"git kon niet starten ({error.strerror or error})") from None
     if result.returncode != 0:
-        message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+        message = visible(result.stderr.decode("utf-8", "replace")).strip().splitlines()
         detail = message[-1] if message else f"exit {result.returncode}"
         if "not a git repository" in detail:
             raise GitError("is geen git-repository (git init of git clone eerst)")
@@ -84,7 +86,7 @@ def versions(path: Path) -> list[Version]:
         header, _, names = record.partition("\n")
         commit, date, subject = header.split("\x1f", 2)
         name = next((n for n in names.splitlines() if n.strip()), "")
-        found.append((commit, datetime.date.fromisoformat(date), subject, name))
+        found.append((commit, datetime.date.fromisoformat(date), visible(subject), name))
     found.reverse()
     if not found:
         return []

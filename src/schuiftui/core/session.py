@@ -11,6 +11,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from .categories import CATEGORY_IDS
+from .sanitize import without_controls
 
 STAND_MIN = -5
 """The bottom of a slider."""
@@ -36,12 +37,13 @@ def format_stand(stand: int) -> str:
 
 
 def normalize_text(text: str) -> str:
-    """Return `text` with every line break as a single `\\n`.
+    """Return `text` with every line break as a single `\\n`, and no control characters.
 
     A `\\r\\n` or lone `\\r` would be written raw into TOML and read back
-    as something else, so text is normalised before it enters a session.
+    as something else, so text is normalised before it enters a session;
+    other control characters (an escape typed or pasted) are left out.
     """
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 @dataclass
@@ -113,14 +115,22 @@ class Session:
         return f"a{number}"
 
     def normalized(self) -> Session:
-        """Return a copy whose texts all use `\\n` line breaks."""
+        """Return a copy whose texts all use `\\n` line breaks and hold no control characters."""
         result = copy.deepcopy(self)
+        result.gemeente = normalize_text(result.gemeente)
+        if result.titel is not None:
+            result.titel = normalize_text(result.titel)
+        if result.deelnemers is not None:
+            result.deelnemers = [normalize_text(name) for name in result.deelnemers]
         result.casus.titel = normalize_text(result.casus.titel)
         result.casus.notities = normalize_text(result.casus.notities)
         for slider in result.sliders.values():
             slider.toelichting = normalize_text(slider.toelichting)
         for item in result.agenda:
+            item.id = normalize_text(item.id)
             item.tekst = normalize_text(item.tekst)
+            if item.eigenaar is not None:
+                item.eigenaar = normalize_text(item.eigenaar)
         return result
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from .categories import BY_ID, CATEGORY_IDS
 from .files import write_atomically
 from .paths import new_session_path
+from .sanitize import visible, visible_session
 from .session import (
     STAND_MAX,
     STAND_MIN,
@@ -66,7 +67,8 @@ class SessionError(Exception):
     def __str__(self) -> str:
         where = str(self.path) if self.line is None else f"{self.path}:{self.line}"
         what = self.problem if self.key is None else f"{self.key}: {self.problem}"
-        return f"{where}: {what}"
+        # A file name or a key from the file may hold an escape sequence.
+        return visible(f"{where}: {what}")
 
 
 # --------------------------------------------------------------------------
@@ -101,7 +103,8 @@ def loads(text: str, path: Path | str = "<tekst>") -> Session:
         detail = re.sub(r"\s*\(at line.*\)$", "", message)
         line = int(found.group(1)) if found else None
         raise SessionError(path, f"geen geldige TOML ({detail})", line=line) from None
-    return _Validator(text, Path(path)).session(data)
+    # Text with control characters never leaves this module (see `sanitize`).
+    return visible_session(_Validator(text, Path(path)).session(data))
 
 
 def _read_text(path: Path) -> str:

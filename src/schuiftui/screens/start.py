@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORIES, CATEGORY_IDS
 from ..core.overview import Entry, latest, overview
+from ..core.sanitize import visible
 from ..core.session import Session, format_stand, new_session, next_round
 from ..core.storage import SessionError, load, save_new
 from ..i18n import Translator
@@ -94,7 +95,7 @@ class StartScreen(Screen[None]):
         for slug, group in groupby(enumerate(self.rows), key=lambda pair: pair[1].slug):
             group_rows = list(group)
             first = group_rows[0][1]
-            name = first.session.gemeente if first.session else slug
+            name = first.session.gemeente if first.session else visible(slug)
             if options:
                 options.append(None)
             options.append(Option(Text(name, style="bold"), id=f"group-{slug}", disabled=True))
