@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from .sanitize import CONTROL
 
 DEFAULT_DIR = Path("sessions")
 """The sessions folder, relative to the current directory."""
@@ -24,8 +27,11 @@ def slugify(gemeente: str) -> str:
     survive, a slug can never point outside the sessions folder.
 
     Raises:
-        ValueError: When nothing usable is left of the name.
+        ValueError: When nothing usable is left of the name, or it is more
+            than one line.
     """
+    if any(char in gemeente for char in "\n\r") or CONTROL.search(gemeente):
+        raise ValueError(f"de naam {gemeente!r} moet één regel zijn, zonder stuurtekens")
     folded = unicodedata.normalize("NFKD", gemeente.lower().translate(_SPECIAL))
     ascii_only = folded.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
@@ -48,7 +54,8 @@ def new_session_path(sessions_dir: Path, gemeente: str, datum: datetime.date) ->
     """
     folder = sessions_dir / slugify(gemeente)
     number = 1
-    while (folder / session_file_name(datum, number)).exists():
+    # lexists: a symbolic link, also one that points nowhere, is a name taken.
+    while os.path.lexists(folder / session_file_name(datum, number)):
         number += 1
     return folder / session_file_name(datum, number)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +98,8 @@ def loads(text: str, path: Path | str = "<tekst>") -> Session:
     """
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise SessionError(path, "geen geldige TOML (te diep genest)") from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)", message)
@@ -107,13 +110,26 @@ def loads(text: str, path: Path | str = "<tekst>") -> Session:
     return visible_session(_Validator(text, Path(path)).session(data))
 
 
+MAX_BYTES = 10 * 1024 * 1024
+"""A session file is a few kilobytes; one of more than 10 MB is refused, not read."""
+
+
 def _read_text(path: Path) -> str:
     try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise SessionError(path, "is een map, geen sessiebestand")
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or a device would block the read (and the app) forever.
+            raise SessionError(path, "is geen gewoon bestand (maar een FIFO of apparaat)")
+        if info.st_size > MAX_BYTES:
+            megabytes = info.st_size / 1024 / 1024
+            raise SessionError(
+                path, f"is {megabytes:.0f} MB; een sessiebestand mag hoogstens 10 MB zijn"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise SessionError(path, "bestand bestaat niet") from None
-    except IsADirectoryError:
-        raise SessionError(path, "is een map, geen sessiebestand") from None
     except OSError as error:
         raise SessionError(path, f"kan niet gelezen worden ({error.strerror})") from None
     try:
@@ -461,6 +477,12 @@ def save_new(session: Session, sessions_dir: Path) -> Path:
         ValueError: The gemeente's name leaves no usable folder name.
         SessionError: Nothing was written; the message says why.
     """
-    path = new_session_path(sessions_dir, session.gemeente, session.datum)
+    try:
+        path = new_session_path(sessions_dir, session.gemeente, session.datum)
+    except OSError as error:  # a name or folder longer than the file system allows
+        raise SessionError(sessions_dir, f"kan niet opslaan ({error.strerror or error})") from None
+    inside = Path(os.path.realpath(sessions_dir))
+    if not Path(os.path.realpath(path)).is_relative_to(inside):
+        raise SessionError(path, "wijst via een symbolische link buiten de map met sessies")
     save(session, path)
     return path

@@ -1,0 +1,90 @@
+"""Bad input never hangs or crashes: FIFOs, deep nesting, huge files, long names, symlinks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from schuiftui.__main__ import main
+from schuiftui.core.storage import MAX_BYTES
+
+from .conftest import EXAMPLES
+
+
+def run(*args: str, timeout: float = 20) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "schuiftui", *args],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=timeout,
+    )
+
+
+def test_a_fifo_named_toml_is_refused_without_blocking(tmp_path: Path) -> None:
+    fifo = tmp_path / "2024-01-01.toml"
+    os.mkfifo(fifo)
+    for command in (["check", str(fifo)], ["show", str(fifo)]):
+        result = run(*command)
+        assert result.returncode == 1
+        assert f"{fifo}: is geen gewoon bestand" in result.stdout + result.stderr
+
+
+def test_nesting_deeper_than_python_allows_is_one_line_and_the_next_file_is_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    deep = tmp_path / "diep.toml"
+    deep.write_text("formaat = 1\nx = " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    assert main(["check", str(deep), str(EXAMPLES / "venlo" / "2020-02-12.toml")]) == 1
+    assert capsys.readouterr().out.splitlines() == [f"{deep}: geen geldige TOML (te diep genest)"]
+
+
+def test_a_file_larger_than_10_mb_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = tmp_path / "groot.toml"
+    with big.open("wb") as file:
+        file.truncate(MAX_BYTES + 1)
+    assert main(["show", str(big)]) == 1
+    assert (
+        capsys.readouterr().err == f"{big}: is 10 MB; een sessiebestand mag hoogstens 10 MB zijn\n"
+    )
+
+
+def test_a_name_longer_than_the_file_system_allows_is_a_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "x" * 300, "--dir", str(tmp_path), "--datum", "2024-01-01"]) == 1
+    err = capsys.readouterr().err
+    assert err.endswith("2024-01-01.toml: kan niet opslaan (File name too long)\n")
+    assert err.count("\n") == 1
+
+
+def test_a_newline_in_a_gemeente_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "Oss\nWest", "--dir", str(tmp_path)]) == 2
+    assert "moet één regel zijn" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_never_follows_a_symlink_out_of_the_sessions_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sessions, outside = tmp_path / "sessions", tmp_path / "buiten"
+    (sessions / "oss").mkdir(parents=True)
+    outside.mkdir()
+    # A dangling link where the new session would go: the name is taken.
+    (sessions / "oss" / "2024-01-01.toml").symlink_to(outside / "gevangen.toml")
+    assert main(["new", "Oss", "--dir", str(sessions), "--datum", "2024-01-01"]) == 0
+    assert capsys.readouterr().out == f"{sessions / 'oss' / '2024-01-01-2.toml'}\n"
+    assert list(outside.iterdir()) == []
+    # A gemeente folder that is a link to elsewhere is not written through.
+    (sessions / "ede").symlink_to(outside, target_is_directory=True)
+    assert main(["new", "Ede", "--dir", str(sessions), "--datum", "2024-01-01"]) == 1
+    assert "buiten de map met sessies" in capsys.readouterr().err
+    assert list(outside.iterdir()) == []
