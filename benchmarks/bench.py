@@ -21,6 +21,7 @@ import compileall
 import contextlib
 import datetime
 import io
+import os
 import shutil
 import statistics
 import subprocess
@@ -223,6 +224,8 @@ def bench_compare(folder: Path) -> None:
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
+        # Recovery drafts and locks of the runs stay in the scratch folder.
+        os.environ["SCHUIFTUI_STATE_DIR"] = str(Path(folder) / "state")
         sessions = Path(folder) / "sessions"
         shutil.copytree(ROOT / "sessions", sessions)
         session = sessions / "venlo" / "2020-02-12.toml"

@@ -49,6 +49,14 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A state folder of the test's own: drafts and locks never touch the real one."""
+    folder = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("SCHUIFTUI_STATE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture(autouse=True)
 def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     """A blinking cursor makes snapshots depend on timing: switch it off."""
     from textual.widgets import Input, TextArea

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
+import os
 import pkgutil
+import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar
@@ -69,6 +73,51 @@ class SchuifApp(App[int]):
         self.first_session = session
         self.compare_targets = compare
         self.today = today
+
+    def on_mount(self) -> None:
+        if self.is_headless:
+            return  # under test: no terminal to lose, and pytest keeps its signals
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            try:
+                loop.add_signal_handler(signum, self._stop_at_once, signum)
+            except (NotImplementedError, AttributeError, ValueError):  # Windows
+                break
+        if sys.__stdin__ is not None and sys.__stdin__.isatty() and os.name == "posix":
+            self.set_interval(1.0, self._check_terminal)
+
+    def rescue(self) -> None:
+        """Write the recovery draft of every open session, now."""
+        from .screens.panel import PanelScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, PanelScreen):
+                screen.keep_draft()
+
+    def _stop_at_once(self, signum: int) -> None:
+        """SIGHUP (the connection dropped), SIGTERM, SIGINT: keep the edits, restore, exit."""
+        self.rescue()
+        # Restoring the terminal writes to it; if it is gone, do not wait for that.
+        fallback = threading.Timer(3.0, os._exit, (128 + signum,))
+        fallback.daemon = True
+        fallback.start()
+        self.exit(return_code=128 + signum)
+
+    def _check_terminal(self) -> None:
+        """Stop when the terminal went away without a SIGHUP (`nohup`, a killed sshd).
+
+        Textual's input thread would otherwise spin at 100% CPU on a closed
+        terminal; asking the terminal for its settings fails once it is gone.
+        """
+        import termios
+
+        try:
+            termios.tcgetattr(sys.__stdin__.fileno())  # type: ignore[union-attr]
+        except (termios.error, OSError, ValueError):
+            self.rescue()
+            os._exit(129)  # nothing to restore: there is no terminal
 
     def get_default_screen(self) -> Screen:
         # The first screen is the panel or the start screen itself, not an

@@ -134,6 +134,42 @@ class Session:
         return result
 
 
+def edited_toelichting(session: Session, slider_id: str, text: str) -> Session:
+    """A copy of `session` with the toelichting of one slider set to `text`."""
+    result = copy.deepcopy(session)
+    result.sliders[slider_id].toelichting = normalize_text(text)
+    return result
+
+
+def edited_agenda(
+    session: Session,
+    index: int | None,
+    tekst: str,
+    termijn: str | None,
+    eigenaar: str | None,
+) -> tuple[Session, int | None]:
+    """A copy of `session` with agenda item `index` changed, or a new one (`index` None).
+
+    An empty `tekst` changes nothing: a step needs words.
+
+    Returns:
+        The session, and the index of the item that was changed or added.
+    """
+    tekst = normalize_text(tekst).strip()
+    eigenaar = normalize_text(eigenaar).strip() or None if eigenaar else None
+    if not tekst:
+        return session, index
+    result = copy.deepcopy(session)
+    if index is None:
+        result.agenda.append(
+            AgendaItem(result.next_agenda_id(), tekst, termijn=termijn, eigenaar=eigenaar)
+        )
+        return result, len(result.agenda) - 1
+    item = result.agenda[index]
+    item.tekst, item.termijn, item.eigenaar = tekst, termijn, eigenaar
+    return result, index
+
+
 def new_session(gemeente: str, datum: datetime.date) -> Session:
     """Return an empty session: all sliders in the middle, nothing written."""
     return Session(gemeente=gemeente, datum=datum)

@@ -137,6 +137,15 @@ class EditDialog(Dialog[ResultType]):
         """What was edited, and whether to save the session now."""
         raise NotImplementedError
 
+    def current(self) -> ResultType | None:
+        """What the dialog holds right now (for a recovery draft); None before it is built."""
+        from textual.css.query import NoMatches
+
+        try:
+            return self.result(False)
+        except NoMatches:
+            return None
+
     def action_done(self, save: bool) -> None:
         self.dismiss(self.result(save))
 
@@ -338,6 +347,7 @@ class ConfirmDialog(Dialog["bool | None"]):
     FRAME = "dialog small"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "choose(False)", "key.cancel"),
+        Binding("enter", "choose(True)", "key.done", show=False),  # before a button has focus
     ]
 
     def __init__(self, question: str, action: str, translate: Translator) -> None:
@@ -491,3 +501,68 @@ def describe_value(value: object, _: Translator, width: int = 40) -> str:
         value = value.isoformat()
     text = " ".join(str(value).split()) or '""'
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+class DraftDialog(Dialog[str]):
+    """Unsaved edits from before (a connection that dropped): restore, look, or discard.
+
+    Returns "restore" (Enter, the default; Escape too, so nothing is lost by
+    a reflex) or "discard". The differences with the file on disk show in
+    the dialog on request.
+    """
+
+    DEFAULT_CSS = """
+    #draft-difference {
+        height: auto;
+        max-height: 14;
+        margin: 1 0;
+        border: round $primary-muted;
+        &.-hidden { display: none; }
+    }
+    """
+
+    HEADING = "dialog.draft.title"
+    FRAME = "dialog"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Enter before a button has focus (typed ahead) restores too.
+        Binding("enter,escape", "choose('restore')", "key.draft_restore"),
+    ]
+
+    def __init__(self, when: str, difference: str, translate: Translator) -> None:
+        super().__init__(translate)
+        self.when = when
+        self.difference = difference
+
+    def compose_body(self) -> ComposeResult:
+        from textual.containers import VerticalScroll
+
+        _ = self.translate
+        yield Static(_("dialog.draft.question", when=self.when))
+        with VerticalScroll(id="draft-difference", classes="-hidden"):
+            yield Static(self.difference, markup=False)
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(_("dialog.draft.restore"), id="restore", variant="primary")
+            yield Button(_("dialog.draft.show"), id="show")
+            yield Button(_("dialog.draft.discard"), id="discard", variant="error")
+
+    def on_mount(self) -> None:
+        self.query_one("#restore", Button).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        keys = {
+            self.translate("dialog.draft.show_key"): "show",
+            self.translate("dialog.draft.discard_key"): "discard",
+        }
+        if event.key in keys:
+            event.stop()
+            self.action_choose(keys[event.key])
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "restore")
+
+    def action_choose(self, choice: str) -> None:
+        if choice == "show":
+            self.query_one("#draft-difference").toggle_class("-hidden")
+            return
+        self.dismiss(choice)

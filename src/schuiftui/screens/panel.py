@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import copy
+import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, Callable, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -17,7 +18,13 @@ from textual.widgets import Input, Label, Static
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.merge import merge
 from ..core.paths import free_sibling
-from ..core.session import AgendaItem, Session, format_stand, normalize_text
+from ..core.session import (
+    Session,
+    edited_agenda,
+    edited_toelichting,
+    format_stand,
+    normalize_text,
+)
 from ..core.storage import SessionError, is_read_only, load, save
 from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
@@ -33,7 +40,11 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
     from ..core.overview import PreviousRound
-    from .dialogs import AgendaFields, Edited
+    from .dialogs import AgendaFields, EditDialog, Edited
+
+
+DRAFT_SECONDS = 1.0
+"""How often unsaved edits are written to the recovery draft (a crash loses at most 2 s)."""
 
 
 class PanelScreen(Screen[None]):
@@ -67,6 +78,12 @@ class PanelScreen(Screen[None]):
         self.previous = previous
         """The round before this one, shown as ghosts and in the detail area."""
         self._asked_why: set[str] = set()
+        self._pending: Callable[[], Session] | None = None
+        """While an edit dialog is open: the session with what is typed in it."""
+        self._in_draft: Session | None = None
+        """What the recovery draft holds; None when there is none."""
+        self._draft_failed = False
+        """Whether the last draft could not be written (said once)."""
         self.saved = copy.deepcopy(session)
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
@@ -110,6 +127,8 @@ class PanelScreen(Screen[None]):
         # editor and a list, with their imports and styles) and the key line
         # follow right after the first paint, which then comes sooner.
         self.call_later(self._build_side)
+        self.set_interval(DRAFT_SECONDS, self.keep_draft)
+        self.call_after_refresh(self._offer_draft)
 
     def _build_side(self) -> AwaitMount | None:
         """Put the casus and the agenda in the side panel, and the key line below, once.
@@ -275,23 +294,37 @@ class PanelScreen(Screen[None]):
         _ = self.translate
         slider_id = event.slider.id or ""
         category = BY_ID[slider_id]
-        edited: Edited = await self.app.push_screen_wait(
-            ToelichtingDialog(
-                f"{_('dialog.toelichting.title')}: {category.name.get(_.lang)}",
-                category.description.get(_.lang),
-                self.session.sliders[slider_id].toelichting,
-                _,
-            )
+        dialog = ToelichtingDialog(
+            f"{_('dialog.toelichting.title')}: {category.name.get(_.lang)}",
+            category.description.get(_.lang),
+            self.session.sliders[slider_id].toelichting,
+            _,
         )
-        text = normalize_text(edited.text)
-        if text != self.session.sliders[slider_id].toelichting:
+
+        def while_typing() -> Session:
+            typed = dialog.current()
+            return (
+                edited_toelichting(self.session, slider_id, typed.text) if typed else self.session
+            )
+
+        edited: Edited = await self._in_dialog(dialog, while_typing)
+        changed = edited_toelichting(self.session, slider_id, edited.text)
+        if changed != self.session:
             self._remember()
-            self.session.sliders[slider_id].toelichting = text
+            self.session = changed
             self._show_detail(slider_id)
             self._update_title()
         event.slider.focus()
         if edited.save:
             await self.save_session()
+
+    async def _in_dialog(self, dialog: EditDialog[Any], while_typing: Callable[[], Session]) -> Any:
+        """Show an edit dialog; what is typed in it goes into recovery drafts meanwhile."""
+        self._pending = while_typing
+        try:
+            return await self.app.push_screen_wait(dialog)
+        finally:
+            self._pending = None
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
@@ -352,25 +385,21 @@ class PanelScreen(Screen[None]):
             if item
             else AgendaFields("", None, None)
         )
-        result: AgendaFields = await self.app.push_screen_wait(
-            AgendaItemDialog(fields, self.translate, new=item is None)
+        dialog = AgendaItemDialog(fields, self.translate, new=item is None)
+
+        def while_typing() -> Session:
+            typed = dialog.current()
+            if typed is None:
+                return self.session
+            return edited_agenda(self.session, index, typed.tekst, typed.termijn, typed.eigenaar)[0]
+
+        result: AgendaFields = await self._in_dialog(dialog, while_typing)
+        changed, index = edited_agenda(
+            self.session, index, result.tekst, result.termijn, result.eigenaar
         )
-        tekst = normalize_text(result.tekst)
-        if tekst and item is None:
+        if changed != self.session:
             self._remember()
-            item_id = self.session.next_agenda_id()
-            self.session.agenda.append(
-                AgendaItem(item_id, tekst, termijn=result.termijn, eigenaar=result.eigenaar)
-            )
-            index = len(self.session.agenda) - 1
-        elif (
-            tekst
-            and item
-            and (tekst, result.termijn, result.eigenaar)
-            != (item.tekst, item.termijn, item.eigenaar)
-        ):
-            self._remember()
-            item.tekst, item.termijn, item.eigenaar = tekst, result.termijn, result.eigenaar
+            self.session = changed
         self._show_agenda(index)
         self._update_title()
         self.query_one(AgendaList).focus()
@@ -482,6 +511,7 @@ class PanelScreen(Screen[None]):
         self.saved = copy.deepcopy(self.session)
         self._typing_in = None
         self._update_title()
+        self.keep_draft()  # saved: the draft goes, unless a dialog holds more
         message = "panel.saved" if result.written else "panel.unchanged"
         self.notify(_(message, path=self.path), timeout=3)
         if result.rewritten:
@@ -494,6 +524,9 @@ class PanelScreen(Screen[None]):
         old_path = self.path
         self.path = free_sibling(old_path)
         if self._write():
+            from ..core.drafts import remove_draft
+
+            remove_draft(old_path)
             self.notify(self.translate("save.as_new", path=self.path, old=old_path), timeout=8)
             return True
         self.path = old_path
@@ -556,8 +589,75 @@ class PanelScreen(Screen[None]):
         from .dialogs import QuitDialog
 
         if not self.dirty:
+            self._drop_draft()
             return True
         choice = await self.app.push_screen_wait(QuitDialog(self.translate))
         if choice == "save":
             return await self.save_session()
-        return choice == "discard"
+        if choice == "discard":
+            self._drop_draft()
+            return True
+        return False
+
+    # Recovery drafts
+
+    def keep_draft(self) -> None:
+        """Bring the recovery draft in line: the unsaved edits, or none when all is saved.
+
+        Called every `DRAFT_SECONDS`, after a save, and when the app must
+        stop at once (a signal, a terminal that went away).
+        """
+        from ..core.drafts import write_draft  # not needed for the first paint
+
+        current = self._pending() if self._pending is not None else self.session
+        if current == self.saved:
+            self._drop_draft()
+            return
+        if current == self._in_draft:
+            return
+        try:
+            write_draft(self.path, current, self.saved)
+        except (OSError, SessionError) as error:
+            if not self._draft_failed:  # say it once, not every second
+                self.notify(str(error), title=self.translate("draft.failed"), severity="warning")
+            self._draft_failed = True
+            return
+        self._draft_failed = False
+        self._in_draft = copy.deepcopy(current)
+
+    def _drop_draft(self) -> None:
+        from ..core.drafts import remove_draft
+
+        if self._in_draft is not None:
+            remove_draft(self.path)
+            self._in_draft = None
+
+    @work
+    async def _offer_draft(self) -> None:
+        """A draft newer than what is on disk: restore it (the default), show it, or drop it."""
+        from ..core.diff import diff
+        from ..core.drafts import read_draft, remove_draft
+        from ..core.render.text import diff_text
+        from .dialogs import DraftDialog
+
+        draft = read_draft(self.path)
+        if draft is None or draft.session == self.session:
+            if draft is not None:
+                remove_draft(self.path)  # nothing in it that is not saved
+            return
+        _ = self.translate
+        when = datetime.datetime.fromtimestamp(draft.written).strftime("%Y-%m-%d %H:%M")
+        difference = diff_text(diff(self.session, draft.session), _.lang)
+        choice = await self.app.push_screen_wait(DraftDialog(when, difference, _))
+        if choice == "restore":
+            self._remember()
+            self.session = copy.deepcopy(draft.session)
+            # Merged on the next save with what was saved since the draft's base.
+            self.saved = copy.deepcopy(draft.base) if draft.base is not None else self.saved
+            self._in_draft = copy.deepcopy(draft.session)
+            self._typing_in = None
+            self._show_session()
+            self.notify(_("draft.restored"), timeout=6)
+        else:
+            remove_draft(self.path)
+            self._in_draft = None

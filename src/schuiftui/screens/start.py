@@ -130,12 +130,16 @@ class StartScreen(Screen[None]):
 
     def _row_text(self, row: Entry, before: Session | None) -> Text:
         """One session: date, title, the stands (with ↑ or ↓ where one moved since `before`)."""
+        from ..core.drafts import has_draft
+
         mark = "●" if row.path in self.marked else " "
         if row.session is None:
             return Text(f"{mark} ⚠ {row.problem}", style="italic")
         session = row.session
         open_items = sum(not item.done for item in session.agenda)
-        text = Text(f"{mark} {session.datum.isoformat()}  ")
+        text = Text(f"{mark} {session.datum.isoformat()}")
+        # ✎: unsaved edits were kept for this session (a connection that dropped).
+        text.append("✎ " if has_draft(row.path) else "  ", style="bold")
         text.append(f"{_shorten(session.titel or '-', TITLE_WIDTH):<{TITLE_WIDTH}}  ")
         for category_id in CATEGORY_IDS:
             stand = session.sliders[category_id].stand
