@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import time
 from pathlib import Path
@@ -9,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from schuiftui.app import make_app
-from schuiftui.core.files import STALE_SECONDS
 from schuiftui.core.session import AgendaItem
 from schuiftui.core.storage import ReadOnlyError, SessionError, load, save
 from schuiftui.screens.dialogs import ConfirmDialog
@@ -147,16 +147,15 @@ def test_a_save_keeps_the_files_owner(tmp_path: Path) -> None:
 def test_temporary_files_of_killed_saves_are_removed_at_the_next_save(tmp_path: Path) -> None:
     path = tmp_path / "s.toml"
     path.write_text(HEAD, encoding="utf-8")
-    old = [tmp_path / f".s.toml.killed{n}.tmp" for n in range(3)]
-    for leftover in old:
-        leftover.write_text("formaat = 1\n[sess", encoding="utf-8")
-        past = time.time() - STALE_SECONDS - 5
-        os.utime(leftover, (past, past))
+    for n in range(3):  # left by saves that were killed: nobody holds them
+        (tmp_path / f".s.toml.killed{n}.tmp").write_text("formaat = 1\n[sess", encoding="utf-8")
     in_flight = tmp_path / ".s.toml.busy.tmp"  # another process writing right now
     in_flight.write_text("", encoding="utf-8")
-    session = load(path)
-    session.sliders["communicatie"].stand = 1
-    save(session, path)
+    with in_flight.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        session = load(path)
+        session.sliders["communicatie"].stand = 1
+        save(session, path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".s.toml.busy.tmp", "s.toml"]
 
 
@@ -165,3 +164,38 @@ def test_a_name_too_long_for_the_file_system_is_a_message_not_a_crash(tmp_path: 
     path.write_text(HEAD, encoding="utf-8")
     with pytest.raises(SessionError, match="kan niet opslaan"):
         save(load(path), tmp_path / ("x" * 300) / "s.toml")
+
+
+def test_saves_killed_at_random_moments_never_leave_a_broken_file(tmp_path: Path) -> None:
+    """200 saves killed with SIGKILL: the file is always the old or the new session."""
+    import random
+    import signal
+
+    path = tmp_path / "s.toml"
+    path.write_text(HEAD, encoding="utf-8")
+    versions = []
+    for stand in (-3, 4):
+        session = load(path)
+        session.sliders["communicatie"].stand = stand
+        session.casus.notities = f"Versie {stand}\\n" * 200  # a write of some size
+        versions.append(session)
+    save(versions[0], path)
+    shuffle = random.Random(20201007)
+    left_behind = 0
+    for _ in range(200):
+        child = os.fork()
+        if child == 0:  # pragma: no cover - the child only saves until it is killed
+            try:
+                while True:
+                    for version in versions:
+                        save(version, path)
+            finally:
+                os._exit(0)
+        time.sleep(shuffle.uniform(0, 0.02))  # a random moment in the child's saves
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+        assert load(path) in versions  # parses, and is one whole version
+        left_behind = max(left_behind, len(list(tmp_path.glob(".s.toml.*.tmp"))))
+    assert left_behind  # some kills did come in the middle of a save
+    save(versions[1] if load(path) == versions[0] else versions[0], path)
+    assert [p.name for p in tmp_path.iterdir()] == ["s.toml"]  # nothing left behind

@@ -55,10 +55,11 @@ def write_atomically(
     )
     temporary = Path(temporary_name)
     try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
+        # Held until the rename: a temporary file nobody holds was left by a
+        # write that was killed, and the next write may remove it.
+        _hold(handle)
+        _write_all(handle, data)
+        os.fsync(handle)
         os.chmod(temporary, mode)
         if existing is not None:
             _keep_owner(temporary, existing)
@@ -68,31 +69,63 @@ def write_atomically(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    finally:
+        os.close(handle)
     _sync_folder(target.parent)
     remove_stale_temporaries(target)
 
 
+def _write_all(handle: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view) :]
+
+
+def _hold(handle: int) -> None:
+    """Take an exclusive lock on an open file (released when the process ends)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the age of a file tells instead
+        return
+    fcntl.flock(handle, fcntl.LOCK_EX)
+
+
+def _held(path: Path) -> bool:
+    """Whether a live process holds `path` (see `_hold`); without locks, whether it is recent."""
+    try:
+        import fcntl
+    except ImportError:
+        return time.time() - path.stat().st_mtime < STALE_SECONDS
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(handle)
+    return False
+
+
 TEMPORARY_SUFFIX = ".tmp"
 STALE_SECONDS = 60
-"""A temporary file this old was left by a write that was killed; a live one takes milliseconds."""
+"""Without file locks (Windows): a temporary file this old was left by a write that was killed."""
 
 
 def remove_stale_temporaries(target: Path) -> list[Path]:
     """Remove what writes of `target` that were killed left behind; return what was removed.
 
     Only files named like this module's temporary files for `target`, and
-    only when older than `STALE_SECONDS`, so a write by another process in
+    only when no live process holds them, so a write by another process in
     this very moment is left alone.
     """
     removed = []
-    now = time.time()
     try:
         candidates = list(target.parent.glob(f".{glob.escape(target.name)}.*{TEMPORARY_SUFFIX}"))
     except OSError:
         return removed
     for candidate in candidates:
         try:
-            if now - candidate.stat().st_mtime > STALE_SECONDS:
+            if not _held(candidate):
                 candidate.unlink()
                 removed.append(candidate)
         except OSError:
