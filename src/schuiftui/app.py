@@ -89,12 +89,13 @@ class SchuifApp(App[int]):
             self.set_interval(1.0, self._check_terminal)
 
     def rescue(self) -> None:
-        """Write the recovery draft of every open session, now."""
+        """Write the recovery draft of every open session, now, and say they are closed."""
         from .screens.panel import PanelScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PanelScreen):
                 screen.keep_draft()
+                screen.release()
 
     def _stop_at_once(self, signum: int) -> None:
         """SIGHUP (the connection dropped), SIGTERM, SIGINT: keep the edits, restore, exit."""

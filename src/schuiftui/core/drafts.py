@@ -35,14 +35,15 @@ def state_dir() -> Path:
     return platformdirs.user_state_path("schuiftui")
 
 
-def _key(session_path: Path) -> str:
+def session_key(session_path: Path) -> str:
+    """The name under which drafts and locks of a session are kept: its absolute path, hashed."""
     absolute = os.path.abspath(session_path)
     return hashlib.sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
 def draft_path(session_path: Path) -> Path:
     """Where the draft of the session at `session_path` is kept."""
-    return state_dir() / "drafts" / f"{_key(session_path)}.json"
+    return state_dir() / "drafts" / f"{session_key(session_path)}.json"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from ..core.paths import slugify
 from ..i18n import Translator
 
 if TYPE_CHECKING:
+    from ..core.locks import Holder
     from ..core.merge import Conflict
 
 ResultType = TypeVar("ResultType")
@@ -565,4 +566,54 @@ class DraftDialog(Dialog[str]):
         if choice == "show":
             self.query_one("#draft-difference").toggle_class("-hidden")
             return
+        self.dismiss(choice)
+
+
+class LockDialog(Dialog[str]):
+    """Someone else has this session open: open anyway (Enter) or only look.
+
+    Returns "open" or "read_only". Opening anyway is safe: saves merge.
+    """
+
+    HEADING = "dialog.lock.title"
+    FRAME = "dialog small"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "choose('open')", "key.open_anyway", show=False),
+        Binding("escape", "choose('read_only')", "key.read_only"),
+    ]
+
+    def __init__(self, other: Holder, translate: Translator) -> None:
+        super().__init__(translate)
+        self.other = other
+
+    def compose_body(self) -> ComposeResult:
+        _ = self.translate
+        other = self.other
+        yield Static(
+            id="lock-question",
+            content=_(
+                "dialog.lock.question",
+                user=other.user,
+                host=other.host,
+                pid=other.pid,
+                since=other.opened_at,
+            ),
+        )
+        with Horizontal(classes="dialog-buttons"):
+            yield Button(_("dialog.lock.open"), id="open", variant="primary")
+            yield Button(_("dialog.lock.read_only"), id="read_only")
+
+    def on_mount(self) -> None:
+        self.query_one("#open", Button).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == self.translate("dialog.lock.read_only_key"):
+            event.stop()
+            self.action_choose("read_only")
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        self.action_choose(event.button.id or "open")
+
+    def action_choose(self, choice: str) -> None:
         self.dismiss(choice)

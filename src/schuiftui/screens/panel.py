@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime
 from pathlib import Path
@@ -84,6 +85,8 @@ class PanelScreen(Screen[None]):
         """What the recovery draft holds; None when there is none."""
         self._draft_failed = False
         """Whether the last draft could not be written (said once)."""
+        self.read_only = False
+        """Only looking: chosen when someone else has the session open."""
         self.saved = copy.deepcopy(session)
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
@@ -128,7 +131,53 @@ class PanelScreen(Screen[None]):
         # follow right after the first paint, which then comes sooner.
         self.call_later(self._build_side)
         self.set_interval(DRAFT_SECONDS, self.keep_draft)
-        self.call_after_refresh(self._offer_draft)
+        self.call_after_refresh(self._opened)
+
+    def on_unmount(self) -> None:
+        self.release()
+
+    def release(self) -> None:
+        """Say that this session is no longer open here (its lock goes)."""
+        from ..core.locks import release
+
+        if not self.read_only:
+            release(self.path)
+
+    @work
+    async def _opened(self) -> None:
+        """After the first paint: who else has it open, and are there unsaved edits from before."""
+        from ..core.locks import holder, take
+
+        other = holder(self.path)
+        if other is not None and not other.is_me:
+            from .dialogs import LockDialog
+
+            choice = await self.app.push_screen_wait(LockDialog(other, self.translate))
+            if choice == "read_only":
+                self._enter_read_only()
+                return
+        with contextlib.suppress(OSError):  # a lock only informs; editing goes on without
+            take(self.path)
+        await self._offer_draft()
+
+    def _enter_read_only(self) -> None:
+        """Only look: nothing can be changed or saved, and no lock or draft is kept."""
+        self.read_only = True
+        self._update_title()
+        if self._side_built:
+            self._make_side_read_only()
+
+    def _make_side_read_only(self) -> None:
+        from textual.widgets import TextArea
+
+        self.query_one("#notities", TextArea).read_only = True
+        self.query_one("#casus-titel", Input).disabled = True
+
+    def _refuse_in_read_only(self) -> bool:
+        """In read-only mode, say so (once a while) and return True."""
+        if self.read_only:
+            self.notify(self.translate("panel.read_only_note"), timeout=3)
+        return self.read_only
 
     def _build_side(self) -> AwaitMount | None:
         """Put the casus and the agenda in the side panel, and the key line below, once.
@@ -143,7 +192,7 @@ class PanelScreen(Screen[None]):
         _ = self.translate
         casus = self.session.casus
         self.mount(TranslatedFooter(_))
-        return self.query_one("#side").mount_all(
+        mounted = self.query_one("#side").mount_all(
             [
                 Label(_("panel.casus"), classes="side-title"),
                 Input(
@@ -154,12 +203,17 @@ class PanelScreen(Screen[None]):
                 AgendaList(self._agenda_entries(), id="agenda"),
             ]
         )
+        if self.read_only:
+            self._make_side_read_only()
+        return mounted
 
     # Showing the session
 
     def _titles(self) -> tuple[str, str]:
         """The title bar's text: gemeente and date; the session's title or the unsaved marker."""
         title = f"{self.session.gemeente} — {self.session.datum.isoformat()}"
+        if self.read_only:
+            return title, self.translate("panel.read_only")
         sub_title = self.translate("panel.unsaved") if self.dirty else (self.session.titel or "")
         return title, sub_title
 
@@ -258,6 +312,9 @@ class PanelScreen(Screen[None]):
         slider = self.session.sliders[event.slider.id or ""]
         if slider.stand == event.value:
             return  # the widget caught up with the session (undo)
+        if self._refuse_in_read_only():
+            event.slider.value = slider.stand
+            return
         self._remember()
         slider.stand = event.value
         self._update_title()
@@ -291,6 +348,8 @@ class PanelScreen(Screen[None]):
     async def edit_toelichting(self, event: Slider.EditRequested) -> None:
         from .dialogs import ToelichtingDialog
 
+        if self._refuse_in_read_only():
+            return
         _ = self.translate
         slider_id = event.slider.id or ""
         category = BY_ID[slider_id]
@@ -353,6 +412,8 @@ class PanelScreen(Screen[None]):
 
     @on(AgendaList.Requested)
     def agenda_requested(self, event: AgendaList.Requested) -> None:
+        if self._refuse_in_read_only():
+            return
         if event.action in ("add", "edit"):
             self.edit_agenda_item(None if event.action == "add" else event.index)
             return
@@ -419,6 +480,8 @@ class PanelScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Save; when the file changed on disk meanwhile, merge first (asking about conflicts)."""
+        if self._refuse_in_read_only():
+            return
         if self._save_without_asking() is None:
             self._save_after_asking()
 
@@ -521,12 +584,16 @@ class PanelScreen(Screen[None]):
 
     def _write_as_new_file(self) -> bool:
         """Save my version next to the file, under a free name, and go on editing that."""
+        from ..core.drafts import remove_draft
+        from ..core.locks import release, take
+
         old_path = self.path
         self.path = free_sibling(old_path)
         if self._write():
-            from ..core.drafts import remove_draft
-
             remove_draft(old_path)
+            release(old_path)
+            with contextlib.suppress(OSError):
+                take(self.path)
             self.notify(self.translate("save.as_new", path=self.path, old=old_path), timeout=8)
             return True
         self.path = old_path
@@ -609,6 +676,8 @@ class PanelScreen(Screen[None]):
         """
         from ..core.drafts import write_draft  # not needed for the first paint
 
+        if self.read_only:
+            return
         current = self._pending() if self._pending is not None else self.session
         if current == self.saved:
             self._drop_draft()
@@ -632,7 +701,6 @@ class PanelScreen(Screen[None]):
             remove_draft(self.path)
             self._in_draft = None
 
-    @work
     async def _offer_draft(self) -> None:
         """A draft newer than what is on disk: restore it (the default), show it, or drop it."""
         from ..core.diff import diff

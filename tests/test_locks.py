@@ -1,0 +1,118 @@
+"""Who has a session open: a lock in the state folder; open anyway or only look."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from schuiftui.app import make_app
+from schuiftui.core.locks import holder, lock_path, take
+from schuiftui.core.storage import load
+from schuiftui.screens.dialogs import LockDialog
+from schuiftui.screens.panel import PanelScreen
+from schuiftui.widgets.slider import Slider
+
+from .conftest import TODAY
+from .terminal import Terminal
+
+SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
+
+
+@pytest.fixture
+def someone_else(altena: Path):  # type: ignore[no-untyped-def]
+    """A lock of `altena` held by another live process on this machine."""
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    lock = lock_path(altena)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text(
+        json.dumps(
+            {"user": "anna", "host": socket.gethostname(), "pid": process.pid, "since": time.time()}
+        ),
+        encoding="utf-8",
+    )
+    yield process
+    process.kill()
+    process.wait()
+
+
+async def test_opening_a_session_someone_has_open_says_who(altena: Path, someone_else) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockDialog)
+        question = str(app.screen.query_one("#lock-question").render())
+        assert question.startswith(f"anna op {socket.gethostname()} (proces {someone_else.pid})")
+        await pilot.press("enter")  # open anyway
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        assert holder(altena) is not None and holder(altena).is_me
+        await pilot.press("up", "ctrl+s")
+        await pilot.pause()
+    assert load(altena).stands()["positionering_intern"] == 4
+    assert holder(altena) is None  # released when the app ended
+
+
+async def test_read_only_changes_nothing(altena: Path, someone_else) -> None:  # type: ignore[no-untyped-def]
+    before = altena.read_bytes()
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")  # alleen lezen
+        await pilot.pause()
+        assert "alleen lezen" in str(app.screen.query_one("TitleBar").render())
+        await pilot.press("up", "up", "ctrl+s", "a", "d")
+        await pilot.pause()
+        assert app.screen.query_one("#positionering_intern", Slider).value == 3
+        assert not app.screen.dirty
+    assert altena.read_bytes() == before
+    assert holder(altena).pid == someone_else.pid  # their lock stays
+
+
+def test_a_lock_whose_process_is_gone_is_stale(altena: Path) -> None:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    lock = lock_path(altena)
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.write_text(
+        json.dumps({"user": "x", "host": socket.gethostname(), "pid": process.pid, "since": 0}),
+        encoding="utf-8",
+    )
+    assert holder(altena) is None
+    take(altena)
+    assert holder(altena).is_me
+
+
+def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
+    first = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
+    second = None
+    try:
+        first.read_until("Lokale agenda")
+        first.drain()
+        second = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
+        second.read_until("heeft deze sessie open")  # the first one has it
+        second.write("\r")  # open anyway
+        second.read_until("Lokale agenda")
+        second.drain()
+        first.write("\x1b[A")  # first: positionering intern +3 -> +4
+        first.read_until("niet opgeslagen")
+        second.write("l\x1b[B")  # second: proces met bewoners -2 -> -3
+        second.read_until("niet opgeslagen")
+        first.write("\x13")
+        first.read_until("Opgeslagen")
+        second.write("\x13")
+        second.read_until("Opgeslagen")  # after merging in what the first one saved
+        for terminal in (first, second):
+            terminal.write("\x11")
+            assert terminal.wait() == 0
+    finally:
+        first.close()
+        if second is not None:
+            second.close()
+    stands = load(altena).stands()
+    assert (stands["positionering_intern"], stands["proces_met_bewoners"]) == (4, -3)
