@@ -52,7 +52,9 @@ class PanelScreen(Screen[None]):
     """Edit one session. The screen owns the session and saves it through the core."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "key.save", priority=True),
+        # Not a priority key: it then comes after the keys typed before it (Up,
+        # then Ctrl+S, in one read over SSH), which a priority key overtakes.
+        Binding("ctrl+s", "save", "key.save"),
         Binding("ctrl+z", "undo", "key.undo", show=False),
         Binding("escape", "focus_sliders", "key.sliders", show=False, priority=True),
         Binding("escape", "leave", "key.leave"),
@@ -309,16 +311,34 @@ class PanelScreen(Screen[None]):
 
     @on(Slider.Changed)
     def slider_changed(self, event: Slider.Changed) -> None:
-        slider = self.session.sliders[event.slider.id or ""]
-        if slider.stand == event.value:
-            return  # the widget caught up with the session (undo)
+        self._take_stand(event.slider, event.value)
+
+    def _take_stand(self, widget: Slider, value: int) -> None:
+        """The slider `widget` shows `value`: put it in the session."""
+        slider = self.session.sliders[widget.id or ""]
+        if slider.stand == value:
+            return  # the widget caught up with the session (undo), or was taken in already
         if self._refuse_in_read_only():
-            event.slider.value = slider.stand
+            widget.value = slider.stand
             return
         self._remember()
-        slider.stand = event.value
+        slider.stand = value
         self._update_title()
-        self._ask_why_it_moved(event.slider.id or "")
+        self._ask_why_it_moved(widget.id or "")
+
+    def _catch_up(self) -> None:
+        """Take in what the widgets show but whose messages wait in the queue.
+
+        Keys typed ahead (Up, then Ctrl+S in one read over SSH) are handled
+        before the messages they cause; a save or a draft must not miss them.
+        """
+        for widget in self.query(Slider):
+            self._take_stand(widget, widget.value)
+        if self._side_built:
+            from textual.widgets import TextArea
+
+            self._take_titel(self.query_one("#casus-titel", Input).value)
+            self._take_notities(self.query_one("#notities", TextArea).text)
 
     def _ask_why_it_moved(self, slider_id: str) -> None:
         """Once per slider: it moved far from the previous round; ask, not force, why."""
@@ -344,14 +364,14 @@ class PanelScreen(Screen[None]):
         )
 
     @on(Slider.EditRequested)
-    @work
-    async def edit_toelichting(self, event: Slider.EditRequested) -> None:
+    def edit_toelichting(self, event: Slider.EditRequested) -> None:
         from .dialogs import ToelichtingDialog
 
         if self._refuse_in_read_only():
             return
         _ = self.translate
-        slider_id = event.slider.id or ""
+        widget = event.slider
+        slider_id = widget.id or ""
         category = BY_ID[slider_id]
         dialog = ToelichtingDialog(
             f"{_('dialog.toelichting.title')}: {category.name.get(_.lang)}",
@@ -366,24 +386,39 @@ class PanelScreen(Screen[None]):
                 edited_toelichting(self.session, slider_id, typed.text) if typed else self.session
             )
 
-        edited: Edited = await self._in_dialog(dialog, while_typing)
-        changed = edited_toelichting(self.session, slider_id, edited.text)
-        if changed != self.session:
-            self._remember()
-            self.session = changed
-            self._show_detail(slider_id)
-            self._update_title()
-        event.slider.focus()
-        if edited.save:
-            await self.save_session()
+        def done(edited: Edited | None) -> None:
+            if edited is None:
+                return
+            changed = edited_toelichting(self.session, slider_id, edited.text)
+            if changed != self.session:
+                self._remember()
+                self.session = changed
+                self._show_detail(slider_id)
+                self._update_title()
+            widget.focus()
+            if edited.save:
+                self.action_save()
 
-    async def _in_dialog(self, dialog: EditDialog[Any], while_typing: Callable[[], Session]) -> Any:
-        """Show an edit dialog; what is typed in it goes into recovery drafts meanwhile."""
-        self._pending = while_typing
-        try:
-            return await self.app.push_screen_wait(dialog)
-        finally:
+        self._open_dialog(dialog, while_typing, done)
+
+    def _open_dialog(
+        self,
+        dialog: EditDialog[Any],
+        while_typing: Callable[[], Session],
+        done: Callable[[Any], None],
+    ) -> None:
+        """Show an edit dialog now; what is typed in it goes into recovery drafts meanwhile.
+
+        Pushed at once, not from a worker: a key typed right after the one
+        that opened it goes to the dialog, not to the widget below.
+        """
+
+        def finished(result: Any) -> None:
             self._pending = None
+            done(result)
+
+        self._pending = while_typing
+        self.app.push_screen(dialog, finished)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
@@ -393,17 +428,23 @@ class PanelScreen(Screen[None]):
 
     @on(Input.Changed, "#casus-titel")
     def titel_changed(self, event: Input.Changed) -> None:
-        if event.value == self.session.casus.titel:
+        self._take_titel(event.value)
+
+    def _take_titel(self, value: str) -> None:
+        titel = normalize_text(value)
+        if titel == self.session.casus.titel:
             return
         self._remember(typing_in="casus-titel")
-        self.session.casus.titel = event.value
+        self.session.casus.titel = titel
         self._update_title()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # A handler by name: TextArea is imported only when the side panel is built.
-        if event.text_area.id != "notities":
-            return
-        text = normalize_text(event.text_area.text)
+        if event.text_area.id == "notities":
+            self._take_notities(event.text_area.text)
+
+    def _take_notities(self, value: str) -> None:
+        text = normalize_text(value)
         if text == self.session.casus.notities:
             return
         self._remember(typing_in="notities")
@@ -435,12 +476,12 @@ class PanelScreen(Screen[None]):
         self._show_agenda(target)
         self._update_title()
 
-    @work
-    async def edit_agenda_item(self, index: int | None) -> None:
+    def edit_agenda_item(self, index: int | None) -> None:
         """Write a new agenda item (`index` None) or change the one at `index`."""
         from .dialogs import AgendaFields, AgendaItemDialog
 
         item = self.session.agenda[index] if index is not None else None
+        item_id = item.id if item is not None else None
         fields = (
             AgendaFields(item.tekst, item.termijn, item.eigenaar)
             if item
@@ -448,24 +489,38 @@ class PanelScreen(Screen[None]):
         )
         dialog = AgendaItemDialog(fields, self.translate, new=item is None)
 
-        def while_typing() -> Session:
-            typed = dialog.current()
-            if typed is None:
-                return self.session
-            return edited_agenda(self.session, index, typed.tekst, typed.termijn, typed.eigenaar)[0]
+        def where() -> int | None:
+            """The item's place now (it may have moved); -1 when it was deleted meanwhile."""
+            if item_id is None:
+                return None
+            ids = [entry.id for entry in self.session.agenda]
+            return ids.index(item_id) if item_id in ids else -1
 
-        result: AgendaFields = await self._in_dialog(dialog, while_typing)
-        changed, index = edited_agenda(
-            self.session, index, result.tekst, result.termijn, result.eigenaar
-        )
-        if changed != self.session:
-            self._remember()
-            self.session = changed
-        self._show_agenda(index)
-        self._update_title()
-        self.query_one(AgendaList).focus()
-        if result.save:
-            await self.save_session()
+        def while_typing() -> Session:
+            typed, place = dialog.current(), where()
+            if typed is None or place == -1:
+                return self.session
+            return edited_agenda(self.session, place, typed.tekst, typed.termijn, typed.eigenaar)[0]
+
+        def done(result: AgendaFields | None) -> None:
+            place = where()
+            if place == -1:  # deleted meanwhile (by a merge): nothing to change
+                self._show_agenda()
+                return
+            if result is not None:
+                changed, place = edited_agenda(
+                    self.session, place, result.tekst, result.termijn, result.eigenaar
+                )
+                if changed != self.session:
+                    self._remember()
+                    self.session = changed
+            self._show_agenda(place)
+            self._update_title()
+            self.query_one(AgendaList).focus()
+            if result.save:
+                self.action_save()
+
+        self._open_dialog(dialog, while_typing, done)
 
     # Actions
 
@@ -482,6 +537,7 @@ class PanelScreen(Screen[None]):
         """Save; when the file changed on disk meanwhile, merge first (asking about conflicts)."""
         if self._refuse_in_read_only():
             return
+        self._catch_up()
         if self._save_without_asking() is None:
             self._save_after_asking()
 
@@ -678,6 +734,7 @@ class PanelScreen(Screen[None]):
 
         if self.read_only:
             return
+        self._catch_up()
         current = self._pending() if self._pending is not None else self.session
         if current == self.saved:
             self._drop_draft()

@@ -52,6 +52,8 @@ class AgendaList(OptionList):
             id: The ID of the widget in the DOM.
         """
         super().__init__(id=id)
+        self._waiting = False
+        """An item dialog was requested and has not taken the keys yet."""
         self.show(entries)
 
     class Requested(Message):
@@ -70,7 +72,8 @@ class AgendaList(OptionList):
             return self.agenda
 
     def show(self, entries: list[AgendaEntry], highlight: int | None = None) -> None:
-        """Replace the shown items and highlight one of them."""
+        """Replace the shown items and highlight one of them; the list takes keys again."""
+        self._waiting = False
         self.clear_options()
         self.add_options([self._prompt(entry) for entry in entries])
         if entries:
@@ -86,6 +89,15 @@ class AgendaList(OptionList):
 
     def action_request(self, action: str) -> None:
         """Post a request to change the agenda."""
+        if self._waiting:
+            # A dialog was asked for and is not open yet: keys typed ahead
+            # ("n" then "Agenda") are meant for it, so they must not delete
+            # or toggle items here ("d", "x").
+            return
         if action != "add" and self.highlighted is None:
             return
+        if action in ("add", "edit"):
+            self._waiting = True
         self.post_message(self.Requested(self, action, self.highlighted))
+
+

@@ -1,0 +1,49 @@
+"""Keys that arrive in one read (typeahead over SSH) never crash or destroy anything."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from schuiftui.core.storage import load
+
+from .terminal import Terminal
+
+SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
+
+
+def burst(path: Path, keys: str, then: str = "") -> None:
+    """Start the app, write `keys` in one write, then `then` (slowly), then quit without saving."""
+    terminal = Terminal([SCHUIFTUI, str(path)], cwd=path.parent)
+    try:
+        terminal.read_until("Lokale agenda")
+        terminal.drain()
+        terminal.write(keys)
+        terminal.drain(quiet=0.5)
+        assert terminal.process.poll() is None, terminal.output[-2000:]
+        if then:
+            terminal.write(then)
+            terminal.drain(quiet=0.5)
+        terminal.write("\x11")  # Ctrl+Q
+        terminal.drain(quiet=0.5)
+        if terminal.process.poll() is None:
+            terminal.write("w")  # discard, when asked
+        assert terminal.wait() == 0
+    finally:
+        terminal.close()
+
+
+@pytest.mark.parametrize("keys", ["aed", "anAgenda\r", "aeXd\r", "antoggle x, delete d\r"])
+def test_keys_meant_for_an_agenda_dialog_never_change_the_list(altena: Path, keys: str) -> None:
+    """`e` or `n` opens a dialog; the letters typed right after it are not agenda keys."""
+    before = [(item.id, item.status) for item in load(altena).agenda]
+    burst(altena, keys, then="\x13")
+    after = [(item.id, item.status) for item in load(altena).agenda]
+    assert after[: len(before)] == before
+
+
+def test_up_then_ctrl_s_in_one_read_saves_the_step(altena: Path) -> None:
+    burst(altena, "\x1b[A\x13")
+    assert load(altena).stands()["positionering_intern"] == 4
