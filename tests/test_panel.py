@@ -258,12 +258,35 @@ async def test_too_small_terminal_shows_a_message_and_recovers(altena: Path) -> 
     app = app_for(altena)
     async with app.run_test(size=(60, 20)) as pilot:
         message = app.screen.query_one(".too-small")
-        assert message.display is True or message.styles.display == "block"
-        assert app.screen.query_one("#body").styles.display == "none"
+        assert message.styles.display == "block"
+        assert message.region.size == (60, 20)  # over the whole screen
+        assert "te klein" in str(message.render())
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        assert app.screen.query_one("#body").styles.display == "block"
         assert message.styles.display == "none"
+
+
+async def test_resizing_while_typing_keeps_focus_and_text(altena: Path) -> None:
+    from textual.widgets import TextArea
+
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        notes = app.screen.query_one("#notities", TextArea)
+        notes.move_cursor(notes.document.end)
+        await pilot.press(*"abc")
+        for _ in range(5):  # a resize storm
+            await pilot.resize_terminal(50, 15)
+            await pilot.press(*"x")
+            await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.focused is notes
+        await pilot.press(*"def", "ctrl+s")
+        await pilot.pause()
+    saved = load(altena)
+    assert saved.casus.notities.endswith("abcxxxxxdef")
+    assert [item.status for item in saved.agenda] == ["open", "open", "open"]
 
 
 async def test_toelichting_is_shown_exactly_as_typed(altena: Path) -> None:

@@ -99,5 +99,3 @@ class AgendaList(OptionList):
         if action in ("add", "edit"):
             self._waiting = True
         self.post_message(self.Requested(self, action, self.highlighted))
-
-
