@@ -88,3 +88,37 @@ def test_new_never_follows_a_symlink_out_of_the_sessions_folder(
     assert main(["new", "Ede", "--dir", str(sessions), "--datum", "2024-01-01"]) == 1
     assert "buiten de map met sessies" in capsys.readouterr().err
     assert list(outside.iterdir()) == []
+
+
+async def test_very_long_notes_are_loaded_on_request_and_never_lost(tmp_path: Path) -> None:
+    from textual.widgets import TextArea
+
+    from schuiftui.app import make_app
+    from schuiftui.core.storage import load
+
+    path = tmp_path / "oss" / "2024-01-01.toml"
+    path.parent.mkdir()
+    notes = "Een regel over de casus.\n" * 20_000  # 500,000 characters
+    path.write_text(
+        f'formaat = 1\n[sessie]\ngemeente = "Oss"\ndatum = 2024-01-01\n'
+        f'[casus]\nnotities = """\n{notes}"""\n',
+        encoding="utf-8",
+    )
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        editor = app.screen.query_one("#notities", TextArea)
+        assert editor.text == "" and editor.read_only  # not loaded: the keys stay quick
+        assert "0.5 MB" in str(app.screen.query_one("#notities-hint").render())
+        await pilot.press("up", "ctrl+s")  # a save before loading keeps the notes
+        await pilot.pause()
+        kept = load(path).casus.notities
+        assert (len(kept), kept[-25:]) == (len(notes), notes[-25:])  # short, if it fails
+        await pilot.press("c")
+        await pilot.pause()
+        assert (len(editor.text), editor.read_only) == (len(notes), False)
+        editor.move_cursor(editor.document.end)
+        await pilot.press(*"Slot.", "ctrl+s")
+        await pilot.pause()
+    saved = load(path).casus.notities
+    assert (len(saved), saved[-30:]) == (len(notes) + 5, notes[-25:] + "Slot.")

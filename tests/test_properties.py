@@ -66,3 +66,43 @@ def test_one_changed_stand_is_one_changed_line(stands: list[int], which: int, to
         assert differing == (
             [] if stands[which] == to else [(f"stand = {stands[which]}", f"stand = {to}")]
         )
+
+
+EXAMPLE = (
+    Path(__file__).resolve().parent.parent / "sessions" / "altena" / "2020-10-07.toml"
+).read_bytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(EXAMPLE) - 1), st.integers(0, 255), st.booleans()),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_damaged_file_is_refused_with_a_message_never_a_crash(
+    mutations: list[tuple[int, int, bool]],
+) -> None:
+    """Random bytes changed, inserted or cut: only ever a valid session or a SessionError."""
+    from schuiftui.core.storage import SessionError, loads
+
+    data = bytearray(EXAMPLE)
+    for position, value, insert in mutations:
+        position %= len(data) or 1
+        if insert:
+            data.insert(position, value)
+        elif value < 32:
+            del data[position : position + value]
+        else:
+            data[position] = value
+    try:
+        text = bytes(data).decode("utf-8")
+    except UnicodeDecodeError:
+        return  # load() refuses it before parsing (tested elsewhere)
+    try:
+        session = loads(text)
+    except SessionError as error:
+        assert str(error).count("\n") == 0  # one line
+        return
+    assert len(session.sliders) == 5

@@ -37,7 +37,7 @@ from ..widgets.title import TitleBar
 from .requests import CompareRequested, ExportRequested
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount
+    from textual.widget import AwaitMount, Widget
     from textual.widgets import TextArea
 
     from ..core.overview import PreviousRound
@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 
 DRAFT_SECONDS = 1.0
 """How often unsaved edits are written to the recovery draft (a crash loses at most 2 s)."""
+
+
+LARGE_NOTES = 200_000
+"""Casus notes longer than this (some 50 pages) are loaded into their editor on request."""
 
 
 class PanelScreen(Screen[None]):
@@ -89,6 +93,8 @@ class PanelScreen(Screen[None]):
         """Whether the last draft could not be written (said once)."""
         self.read_only = False
         """Only looking: chosen when someone else has the session open."""
+        self._notes_loaded = True
+        """Whether the casus notes are in their editor (see `_notes_widgets`)."""
         self.saved = copy.deepcopy(session)
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
@@ -172,7 +178,7 @@ class PanelScreen(Screen[None]):
     def _make_side_read_only(self) -> None:
         from textual.widgets import TextArea
 
-        self.query_one("#notities", TextArea).read_only = True
+        self.query_one("#notities", TextArea).read_only = True  # also when not loaded yet
         self.query_one("#casus-titel", Input).disabled = True
 
     def _refuse_in_read_only(self) -> bool:
@@ -189,7 +195,6 @@ class PanelScreen(Screen[None]):
         """
         if self._side_built:
             return None
-        from textual.widgets import TextArea  # not needed for the first paint
 
         _ = self.translate
         casus = self.session.casus
@@ -200,7 +205,7 @@ class PanelScreen(Screen[None]):
                 Input(
                     casus.titel, id="casus-titel", compact=True, placeholder=_("panel.casus_titel")
                 ),
-                TextArea(casus.notities, id="notities", soft_wrap=True),
+                *self._notes_widgets(casus.notities),
                 Label(_("panel.agenda"), classes="side-title"),
                 AgendaList(self._agenda_entries(), id="agenda"),
             ]
@@ -208,6 +213,36 @@ class PanelScreen(Screen[None]):
         if self.read_only:
             self._make_side_read_only()
         return mounted
+
+    def _notes_widgets(self, notes: str) -> list[Widget]:
+        """The editor of the casus notes; for very long notes, first a line that says so.
+
+        Building an editor for megabytes of text takes seconds, in which the
+        app would answer no key; such notes are loaded when asked for (c).
+        """
+        from textual.widgets import TextArea
+
+        if len(notes) <= LARGE_NOTES:
+            self._notes_loaded = True
+            return [TextArea(notes, id="notities", soft_wrap=True)]
+        self._notes_loaded = False
+        size = self.translate("panel.large_notes", size=f"{len(notes) / 1_000_000:.1f}")
+        return [
+            Static(size, id="notities-hint"),
+            TextArea("", id="notities", soft_wrap=True, read_only=True),
+        ]
+
+    def _load_notes(self) -> None:
+        """Put very long notes into their editor, now that they are asked for."""
+        from textual.widgets import TextArea
+
+        if self._notes_loaded:
+            return
+        notes = self.query_one("#notities", TextArea)
+        notes.load_text(self.session.casus.notities)
+        notes.read_only = self.read_only
+        self.query_one("#notities-hint").remove()
+        self._notes_loaded = True
 
     # Showing the session
 
@@ -292,7 +327,7 @@ class PanelScreen(Screen[None]):
         from textual.widgets import TextArea  # loaded by now: the side panel is built
 
         notities = self.query_one("#notities", TextArea)
-        if notities.text != self.session.casus.notities:
+        if self._notes_loaded and notities.text != self.session.casus.notities:
             notities.load_text(self.session.casus.notities)
         self._show_agenda()
 
@@ -338,7 +373,8 @@ class PanelScreen(Screen[None]):
             from textual.widgets import TextArea
 
             self._take_titel(self.query_one("#casus-titel", Input).value)
-            self._take_notities(self.query_one("#notities", TextArea).text)
+            if self._notes_loaded:
+                self._take_notities(self.query_one("#notities", TextArea).text)
 
     def _ask_why_it_moved(self, slider_id: str) -> None:
         """Once per slider: it moved far from the previous round; ask, not force, why."""
@@ -675,6 +711,8 @@ class PanelScreen(Screen[None]):
         self.query_one(f"#{self._last_slider}", Slider).focus()
 
     def action_focus_casus(self) -> None:
+        self._build_side()
+        self._load_notes()
         self._focus_side("#notities")
 
     def action_focus_agenda(self) -> None:
