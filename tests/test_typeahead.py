@@ -47,3 +47,47 @@ def test_keys_meant_for_an_agenda_dialog_never_change_the_list(altena: Path, key
 def test_up_then_ctrl_s_in_one_read_saves_the_step(altena: Path) -> None:
     burst(altena, "\x1b[A\x13")
     assert load(altena).stands()["positionering_intern"] == 4
+
+
+def test_c_then_text_in_one_read_keeps_the_text(altena: Path) -> None:
+    burst(altena, "cHallo daar", then="\x13")
+    assert "Hallo daar" in load(altena).casus.notities
+
+
+def test_a_then_n_in_one_read_opens_the_new_step_dialog(altena: Path) -> None:
+    terminal = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
+    try:
+        terminal.read_until("Lokale agenda")
+        terminal.drain()
+        terminal.write("an")  # to the agenda, and a new step, in one read
+        terminal.read_until("Nieuwe stap")
+        terminal.drain()
+        terminal.write("Wethouder bellen\r")
+        terminal.drain()
+        terminal.write("\x13")
+        terminal.read_until("Opgeslagen")
+        terminal.write("\x11")
+        assert terminal.wait() == 0
+    finally:
+        terminal.close()
+    assert [item.tekst for item in load(altena).agenda][-1] == "Wethouder bellen"
+
+
+@pytest.mark.parametrize("end", ["\r\x13", "\x1b\x13", "\x13"], ids=["enter", "escape", "ctrl+s"])
+def test_text_then_done_in_one_read_keeps_every_letter(altena: Path, end: str) -> None:
+    terminal = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
+    try:
+        terminal.read_until("Lokale agenda")
+        terminal.drain()
+        terminal.write("an")
+        terminal.read_until("Nieuwe stap")
+        terminal.drain()
+        terminal.write("Wethouder bellen" + end)  # the step, done (and saved), in one read
+        terminal.drain()
+        terminal.write("\x13")
+        terminal.read_until("pgeslagen")
+        terminal.write("\x11")
+        assert terminal.wait() == 0
+    finally:
+        terminal.close()
+    assert [item.tekst for item in load(altena).agenda][-1] == "Wethouder bellen"

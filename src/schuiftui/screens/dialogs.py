@@ -148,7 +148,14 @@ class EditDialog(Dialog[ResultType]):
             return None
 
     def action_done(self, save: bool) -> None:
-        self.dismiss(self.result(save))
+        # Escape and Ctrl+S are priority keys and overtake the letters typed
+        # just before them (in one read over SSH), which wait in the focused
+        # field's queue: read the fields after those letters.
+        (self.focused or self).call_later(self._finish, save)
+
+    def _finish(self, save: bool) -> None:
+        if self.is_active:
+            self.dismiss(self.result(save))
 
 
 @dataclass(frozen=True)

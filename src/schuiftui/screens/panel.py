@@ -62,8 +62,11 @@ class PanelScreen(Screen[None]):
         Binding("ctrl+z", "undo", "key.undo", show=False),
         Binding("escape", "focus_sliders", "key.sliders", show=False, priority=True),
         Binding("escape", "leave", "key.leave"),
-        Binding("c", "focus_casus", "key.casus", show=False),
-        Binding("a", "focus_agenda", "key.agenda", show=False),
+        # Priority keys: focus moves the moment they arrive, so the text typed
+        # right after them (c, then notes, in one read over SSH) goes into the
+        # field. Not in a text field, where they are letters (check_action).
+        Binding("c", "focus_casus", "key.casus", show=False, priority=True),
+        Binding("a", "focus_agenda", "key.agenda", show=False, priority=True),
         Binding("v", "compare", "key.compare", show=False),
         Binding("x", "export", "key.export", show=False),
     ]
@@ -724,7 +727,17 @@ class PanelScreen(Screen[None]):
         # after `c` or `a` must reach the field, not the slider.
         self.set_focus(self.query_one(selector))
 
+    def _typing(self) -> bool:
+        """Whether a text field has focus (where every letter is text)."""
+        if not self._side_built:
+            return False  # no text fields yet; and TextArea is not imported yet
+        from textual.widgets import TextArea
+
+        return isinstance(self.focused, (Input, TextArea))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("focus_casus", "focus_agenda"):
+            return not self._typing()
         on_a_slider = isinstance(self.focused, Slider)
         if action == "focus_sliders":
             return not on_a_slider  # so Escape on a slider goes on to `leave`
