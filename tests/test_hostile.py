@@ -147,3 +147,20 @@ def test_any_loaded_text_is_free_of_control_characters(text: str) -> None:
     escaped = "".join(f"\\u{ord(c):04x}" for c in text)
     session = loads(f'formaat = 1\n[sessie]\ngemeente = "G{escaped}"\ndatum = 2024-01-01\n')
     assert not RAW.search(session.gemeente.encode("utf-8"))
+
+
+async def test_control_characters_leave_a_paste(altena: Path) -> None:
+    from textual import events
+    from textual.widgets import TextArea
+
+    from schuiftui.app import make_app
+
+    app = make_app(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        notes = app.screen.query_one("#notities", TextArea)
+        notes.move_cursor(notes.document.end)
+        app.post_message(events.Paste("Plak\x07 dit\x1b[2J\r\nerbij"))
+        await pilot.pause()
+        assert notes.text.endswith("Plak dit[2J\nerbij")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -87,6 +87,15 @@ class SchuifApp(App[int]):
                 break
         if sys.__stdin__ is not None and sys.__stdin__.isatty() and os.name == "posix":
             self.set_interval(1.0, self._check_terminal)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            # Control characters are not stored (see `core.sanitize`): they
+            # leave a paste before it reaches a field.
+            from .core.sanitize import without_controls
+
+            event.text = without_controls(event.text.replace("\r\n", "\n").replace("\r", "\n"))
+        await super().on_event(event)
 
     def rescue(self) -> None:
         """Write the recovery draft of every open session, now, and say they are closed."""
