@@ -122,3 +122,23 @@ async def test_very_long_notes_are_loaded_on_request_and_never_lost(tmp_path: Pa
         await pilot.pause()
     saved = load(path).casus.notities
     assert (len(saved), saved[-30:]) == (len(notes) + 5, notes[-25:] + "Slot.")
+
+
+async def test_an_unreadable_gemeente_folder_is_listed_with_its_problem(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import OptionList
+
+    from schuiftui.app import make_app
+
+    locked = sessions_dir / "venlo"
+    real_access = os.access
+    # Root may read every folder; a team member may not: pretend to be one.
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != locked and real_access(p, mode))
+    app = make_app(sessions_dir)
+    async with app.run_test(size=(100, 24)):
+        option_list = app.screen.query_one(OptionList)
+        rows = [
+            str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)
+        ]
+    assert any(f"{locked}: map kan niet gelezen worden" in row for row in rows)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,10 @@ def overview(sessions_dir: Path) -> list[Entry]:
     Reads with `tomllib` only (about a millisecond a file), so a folder of
     many rounds lists quickly.
     """
-    entries = []
+    entries = [
+        Entry(folder, folder.name, None, f"{folder}: map kan niet gelezen worden (geen rechten)")
+        for folder in _unreadable_folders(sessions_dir)
+    ]
     for found in reversed(find_session_files(sessions_dir)):
         try:
             entries.append(Entry(found.path, found.slug, load(found.path), None))
@@ -36,6 +40,20 @@ def overview(sessions_dir: Path) -> list[Entry]:
             entries.append(Entry(found.path, found.slug, None, str(error)))
     entries.sort(key=lambda entry: entry.slug)  # stable: newest stays first per gemeente
     return entries
+
+
+def _unreadable_folders(sessions_dir: Path) -> list[Path]:
+    """The sessions folder or gemeente folders in it that cannot be listed.
+
+    Listing skips them without a word; the start screen says so instead.
+    """
+    if sessions_dir.is_dir() and not os.access(sessions_dir, os.R_OK | os.X_OK):
+        return [sessions_dir]
+    try:
+        folders = [entry for entry in sessions_dir.iterdir() if entry.is_dir()]
+    except OSError:
+        return []
+    return sorted(f for f in folders if not os.access(f, os.R_OK | os.X_OK))
 
 
 def latest(entries: list[Entry], slug: str) -> Session | None:
