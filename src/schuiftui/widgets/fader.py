@@ -184,7 +184,7 @@ class Fader(Widget):
                 return Strip([Segment(rule, line_style)], width)
             glyph = "┃" if focused else "│"
             segments = [Segment(" " * centre, base), Segment(glyph, line_style)]
-            return Strip(segments).extend_cell_length(width, base)
+            return Strip(segments).extend_cell_length(width, base).crop(0, width).simplify()
         length = sum(len(mark.text) for mark in marks)
         start = max(0, min(width - length, centre - (length - 1) // 2))
         fill, fill_style = ("╌", line_style) if middle else (" ", base)
