@@ -9,7 +9,7 @@ from textual.dom import DOMNode
 
 from schuiftui.app import SchuifApp
 from schuiftui.i18n import CATALOGS, EN, NL
-from schuiftui.screens import compare, dialogs, help, panel, start
+from schuiftui.screens import choices, compare, dialogs, help, panel, start
 from schuiftui.widgets import agenda, fader, overlay, slider
 
 
@@ -28,7 +28,7 @@ def test_translations_take_the_same_values() -> None:
 
 def _classes_with_bindings() -> list[type[DOMNode]]:
     found: list[type[DOMNode]] = [SchuifApp]
-    for module in (compare, dialogs, help, panel, start, agenda, fader, overlay, slider):
+    for module in (choices, compare, dialogs, help, panel, start, agenda, fader, overlay, slider):
         found += [
             value
             for value in vars(module).values()

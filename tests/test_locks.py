@@ -14,7 +14,7 @@ import pytest
 from schuiftui.app import make_app
 from schuiftui.core.locks import holder, lock_path, take
 from schuiftui.core.storage import load
-from schuiftui.screens.dialogs import LockDialog
+from schuiftui.screens.choices import LockDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import Slider
 
@@ -46,7 +46,7 @@ async def test_opening_a_session_someone_has_open_says_who(altena: Path, someone
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, LockDialog)
-        question = str(app.screen.query_one("#lock-question").render())
+        question = str(app.screen.query_one("#question").render())
         assert question.startswith(f"anna op {socket.gethostname()} (proces {someone_else.pid})")
         await pilot.press("enter")  # open anyway
         await pilot.pause()

@@ -9,7 +9,7 @@ from textual.widgets import Input, TextArea
 
 from schuiftui.app import SchuifApp, make_app
 from schuiftui.core.storage import load
-from schuiftui.screens.dialogs import QuitDialog
+from schuiftui.screens.choices import QuitDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import NAME_ROWS, POLE_ROWS, Slider
 from schuiftui.widgets.title import TitleBar

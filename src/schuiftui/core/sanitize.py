@@ -10,7 +10,6 @@ into a field is not stored.
 
 from __future__ import annotations
 
-import copy
 import re
 from typing import TYPE_CHECKING
 
@@ -41,28 +40,7 @@ def without_controls(text: str) -> str:
 
 
 def visible_session(session: Session) -> Session:
-    """A copy of `session` in which no text holds a control character."""
-    if not _has_controls(session):
-        return session
-    result = copy.deepcopy(session)
-    result.gemeente = visible(result.gemeente)
-    result.titel = visible(result.titel) if result.titel is not None else None
-    if result.deelnemers is not None:
-        result.deelnemers = [visible(name) for name in result.deelnemers]
-    result.casus.titel = visible(result.casus.titel)
-    result.casus.notities = visible(result.casus.notities)
-    for slider in result.sliders.values():
-        slider.toelichting = visible(slider.toelichting)
-    for item in result.agenda:
-        item.id = visible(item.id)
-        item.tekst = visible(item.tekst)
-        item.eigenaar = visible(item.eigenaar) if item.eigenaar is not None else None
-    return result
-
-
-def _has_controls(session: Session) -> bool:
-    texts = [session.gemeente, session.titel or "", session.casus.titel, session.casus.notities]
-    texts += session.deelnemers or []
-    texts += [slider.toelichting for slider in session.sliders.values()]
-    texts += [t for item in session.agenda for t in (item.id, item.tekst, item.eigenaar or "")]
-    return any(CONTROL.search(text) for text in texts)
+    """`session` if no text in it holds a control character; else a copy where none does."""
+    if any(CONTROL.search(text) for text in session.texts()):
+        return session.with_texts(visible)
+    return session

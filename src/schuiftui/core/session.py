@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime
 from dataclasses import dataclass, field
+from typing import Callable
 
 from .categories import CATEGORY_IDS
 from .sanitize import without_controls
@@ -114,24 +115,37 @@ class Session:
             number += 1
         return f"a{number}"
 
+    def texts(self) -> list[str]:
+        """Every text the session holds, in no particular order."""
+        found = [self.gemeente, self.titel or "", self.casus.titel, self.casus.notities]
+        found += self.deelnemers or []
+        found += [slider.toelichting for slider in self.sliders.values()]
+        for item in self.agenda:
+            found += [item.id, item.tekst, item.eigenaar or ""]
+        return found
+
+    def with_texts(self, change: Callable[[str], str]) -> Session:
+        """A copy in which `change` was applied to every text (what `texts` lists)."""
+        result = copy.deepcopy(self)
+        result.gemeente = change(result.gemeente)
+        if result.titel is not None:
+            result.titel = change(result.titel)
+        if result.deelnemers is not None:
+            result.deelnemers = [change(name) for name in result.deelnemers]
+        result.casus.titel = change(result.casus.titel)
+        result.casus.notities = change(result.casus.notities)
+        for slider in result.sliders.values():
+            slider.toelichting = change(slider.toelichting)
+        for item in result.agenda:
+            item.id = change(item.id)
+            item.tekst = change(item.tekst)
+            if item.eigenaar is not None:
+                item.eigenaar = change(item.eigenaar)
+        return result
+
     def normalized(self) -> Session:
         """Return a copy whose texts all use `\\n` line breaks and hold no control characters."""
-        result = copy.deepcopy(self)
-        result.gemeente = normalize_text(result.gemeente)
-        if result.titel is not None:
-            result.titel = normalize_text(result.titel)
-        if result.deelnemers is not None:
-            result.deelnemers = [normalize_text(name) for name in result.deelnemers]
-        result.casus.titel = normalize_text(result.casus.titel)
-        result.casus.notities = normalize_text(result.casus.notities)
-        for slider in result.sliders.values():
-            slider.toelichting = normalize_text(slider.toelichting)
-        for item in result.agenda:
-            item.id = normalize_text(item.id)
-            item.tekst = normalize_text(item.tekst)
-            if item.eigenaar is not None:
-                item.eigenaar = normalize_text(item.eigenaar)
-        return result
+        return self.with_texts(normalize_text)
 
 
 def edited_toelichting(session: Session, slider_id: str, text: str) -> Session:

@@ -161,7 +161,7 @@ class PanelScreen(Screen[None]):
 
         other = holder(self.path)
         if other is not None and not other.is_me:
-            from .dialogs import LockDialog
+            from .choices import LockDialog
 
             choice = await self.app.push_screen_wait(LockDialog(other, self.translate))
             if choice == "read_only":
@@ -594,20 +594,20 @@ class PanelScreen(Screen[None]):
         done = self._save_without_asking()
         if done is not None:
             return done
-        from .dialogs import ConfirmDialog, ConflictDialog
+        from .choices import ConfirmDialog, ConflictDialog
 
         _ = self.translate
         if is_read_only(self.path):
             elsewhere = await self.app.push_screen_wait(
                 ConfirmDialog(_("save.read_only", path=self.path), _("save.as_new_file"), _)
             )
-            return bool(elsewhere) and self._write_as_new_file()
+            return elsewhere == "yes" and self._write_as_new_file()
         theirs = self._on_disk()
         if theirs is None:
             again = await self.app.push_screen_wait(
                 ConfirmDialog(_("save.deleted", path=self.path), _("save.write_again"), _)
             )
-            return bool(again) and self._write()
+            return again == "yes" and self._write()
         if isinstance(theirs, SessionError):
             return self._write()  # reports the problem
         merged = merge(self.saved, self.session, theirs)
@@ -760,7 +760,7 @@ class PanelScreen(Screen[None]):
 
     async def _may_close(self) -> bool:
         """Whether the session may be closed: nothing unsaved, or saved or discarded now."""
-        from .dialogs import QuitDialog
+        from .choices import QuitDialog
 
         if not self.dirty:
             self._drop_draft()
@@ -814,7 +814,7 @@ class PanelScreen(Screen[None]):
         from ..core.diff import diff
         from ..core.drafts import read_draft, remove_draft
         from ..core.render.text import diff_text
-        from .dialogs import DraftDialog
+        from .choices import DraftDialog
 
         draft = read_draft(self.path)
         if draft is None or draft.session == self.session:
