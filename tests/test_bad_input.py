@@ -142,3 +142,15 @@ async def test_an_unreadable_gemeente_folder_is_listed_with_its_problem(
             str(option_list.get_option_at_index(i).prompt) for i in range(option_list.option_count)
         ]
     assert any(f"{locked}: map kan niet gelezen worden" in row for row in rows)
+
+
+def test_saving_over_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    import datetime
+
+    from schuiftui.core.session import new_session
+    from schuiftui.core.storage import SessionError, save
+
+    fifo = tmp_path / "2024-01-01.toml"
+    os.mkfifo(fifo)  # the session file became a FIFO while it was open
+    with pytest.raises(SessionError, match="is geen gewoon bestand"):
+        save(new_session("Oss", datetime.date(2024, 1, 1)), fifo)

@@ -115,6 +115,11 @@ MAX_BYTES = 10 * 1024 * 1024
 
 
 def _read_text(path: Path) -> str:
+    return _decode(_read_bytes(path), path)
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a session file; a folder, FIFO, device or huge file is refused unread."""
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
@@ -127,11 +132,15 @@ def _read_text(path: Path) -> str:
             raise SessionError(
                 path, f"is {megabytes:.0f} MB; een sessiebestand mag hoogstens 10 MB zijn"
             )
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise SessionError(path, "bestand bestaat niet") from None
     except OSError as error:
         raise SessionError(path, f"kan niet gelezen worden ({error.strerror})") from None
+
+
+def _decode(raw: bytes, path: Path) -> str:
+    """The text of a session file's bytes, without a byte order mark."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -408,10 +417,11 @@ def save(session: Session, path: Path | str) -> SaveResult:
 def _save(session: Session, path: Path) -> SaveResult:
     target = Path(os.path.realpath(path))
     intended = session.normalized()
-    raw = target.read_bytes() if target.exists() else None
+    # Read once, through the checks of `load` (a FIFO would block a plain read).
+    raw = _read_bytes(target) if target.exists() else None
     if raw is not None and is_read_only(target):
         raise ReadOnlyError(path, "is alleen-lezen (geen schrijfrechten); sla op als nieuw bestand")
-    previous = _read_text(target) if raw is not None else None
+    previous = _decode(raw, target) if raw is not None else None
     if previous is not None and _holds(previous, intended):
         return SaveResult(path, written=False)  # the same session: its file stays as it is
     crlf = previous is not None and "\r\n" in previous
@@ -424,9 +434,8 @@ def _save(session: Session, path: Path) -> SaveResult:
     if crlf:
         text = text.replace("\n", "\r\n")
     try:
-        data = (BOM.encode("utf-8") if raw and raw.startswith(BOM.encode("utf-8")) else b"") + (
-            text.encode("utf-8")
-        )
+        bom = BOM.encode("utf-8") if raw and raw.startswith(BOM.encode("utf-8")) else b""
+        data = bom + text.encode("utf-8")
     except UnicodeEncodeError:
         raise SessionError(path, "de tekst bevat tekens die geen UTF-8 kunnen zijn") from None
     if data == raw:
