@@ -105,3 +105,34 @@ def test_an_item_added_on_disk_lands_after_its_neighbour() -> None:
     mine.agenda.reverse()
     result = merge(b, mine, theirs)
     assert [i.id for i in result.session.agenda] == ["a2", "a1", "a9"]
+
+
+def test_a_save_plan_says_what_must_be_asked(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from schuiftui.core.saving import plan_save
+    from schuiftui.core.storage import save
+
+    path = tmp_path / "s.toml"
+    b = base()
+    save(b, path)
+    mine = copy.deepcopy(b)
+    mine.sliders["communicatie"].stand = 1
+    assert plan_save(path, b, mine).ask is None  # nobody else saved: write
+
+    theirs = copy.deepcopy(b)
+    theirs.sliders["positionering_intern"].stand = 4
+    save(theirs, path)
+    plan = plan_save(path, b, mine)
+    assert (plan.ask, plan.on_disk) == (None, theirs)  # merged without a question
+    assert plan.merged is not None and plan.merged.session.stands()["positionering_intern"] == 4
+
+    theirs.sliders["communicatie"].stand = 3
+    save(theirs, path)
+    assert plan_save(path, b, mine).ask == "conflicts"
+
+    path.chmod(0o444)
+    assert plan_save(path, b, mine).ask == "read_only"
+    path.chmod(0o644)
+    path.write_text("formaat = = 1\n", encoding="utf-8")
+    assert plan_save(path, b, mine).ask is None  # the write reports the broken file
+    path.unlink()
+    assert plan_save(path, b, mine).ask == "deleted"

@@ -17,8 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.merge import merge
 from ..core.paths import free_sibling
+from ..core.saving import SavePlan, plan_save
 from ..core.session import (
     Session,
     edited_agenda,
@@ -26,7 +26,7 @@ from ..core.session import (
     format_stand,
     normalize_text,
 )
-from ..core.storage import SessionError, is_read_only, load, save
+from ..core.storage import SessionError, save
 from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import labels
@@ -96,8 +96,6 @@ class PanelScreen(Screen[None]):
         """Whether the last draft could not be written (said once)."""
         self.read_only = False
         """Only looking: chosen when someone else has the session open."""
-        self._notes_loaded = True
-        """Whether the casus notes are in their editor (see `_notes_widgets`)."""
         self.saved = copy.deepcopy(session)
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
@@ -112,6 +110,11 @@ class PanelScreen(Screen[None]):
     def _side_built(self) -> bool:
         """Whether the side panel's widgets are in the DOM (see `_build_side`)."""
         return bool(self.query("#agenda"))
+
+    @property
+    def _notes_loaded(self) -> bool:
+        """Whether the casus notes are in their editor: not waiting behind a hint."""
+        return self._side_built and not self.query("#notities-hint")
 
     # Layout
 
@@ -148,11 +151,10 @@ class PanelScreen(Screen[None]):
         self.release()
 
     def release(self) -> None:
-        """Say that this session is no longer open here (its lock goes)."""
+        """Say that this session is no longer open here (our lock goes; another's stays)."""
         from ..core.locks import release
 
-        if not self.read_only:
-            release(self.path)
+        release(self.path)
 
     @work
     async def _opened(self) -> None:
@@ -185,7 +187,7 @@ class PanelScreen(Screen[None]):
         self.query_one("#casus-titel", Input).disabled = True
 
     def _refuse_in_read_only(self) -> bool:
-        """In read-only mode, say so (once a while) and return True."""
+        """In read-only mode, say so and return True."""
         if self.read_only:
             self.notify(self.translate("panel.read_only_note"), timeout=3)
         return self.read_only
@@ -226,9 +228,7 @@ class PanelScreen(Screen[None]):
         from textual.widgets import TextArea
 
         if len(notes) <= LARGE_NOTES:
-            self._notes_loaded = True
             return [TextArea(notes, id="notities", soft_wrap=True)]
-        self._notes_loaded = False
         size = self.translate("panel.large_notes", size=f"{len(notes) / 1_000_000:.1f}")
         return [
             Static(size, id="notities-hint"),
@@ -239,13 +239,13 @@ class PanelScreen(Screen[None]):
         """Put very long notes into their editor, now that they are asked for."""
         from textual.widgets import TextArea
 
-        if self._notes_loaded:
+        hint = self.query("#notities-hint")
+        if not hint:
             return
         notes = self.query_one("#notities", TextArea)
         notes.load_text(self.session.casus.notities)
         notes.read_only = self.read_only
-        self.query_one("#notities-hint").remove()
-        self._notes_loaded = True
+        hint.remove()
 
     # Showing the session
 
@@ -381,9 +381,9 @@ class PanelScreen(Screen[None]):
 
     def _ask_why_it_moved(self, slider_id: str) -> None:
         """Once per slider: it moved far from the previous round; ask, not force, why."""
-        before = self._previous_stand(slider_id)
-        if before is None or slider_id in self._asked_why or self.previous is None:
+        if self.previous is None or slider_id in self._asked_why:
             return
+        before = self.previous.session.sliders[slider_id].stand
         slider = self.session.sliders[slider_id]
         if abs(slider.stand - before) < self.MOVED_FAR:
             return
@@ -425,9 +425,7 @@ class PanelScreen(Screen[None]):
                 edited_toelichting(self.session, slider_id, typed.text) if typed else self.session
             )
 
-        def done(edited: Edited | None) -> None:
-            if edited is None:
-                return
+        def done(edited: Edited) -> None:
             changed = edited_toelichting(self.session, slider_id, edited.text)
             if changed != self.session:
                 self._remember()
@@ -541,18 +539,17 @@ class PanelScreen(Screen[None]):
                 return self.session
             return edited_agenda(self.session, place, typed.tekst, typed.termijn, typed.eigenaar)[0]
 
-        def done(result: AgendaFields | None) -> None:
+        def done(result: AgendaFields) -> None:
             place = where()
             if place == -1:  # deleted meanwhile (by a merge): nothing to change
                 self._show_agenda()
                 return
-            if result is not None:
-                changed, place = edited_agenda(
-                    self.session, place, result.tekst, result.termijn, result.eigenaar
-                )
-                if changed != self.session:
-                    self._remember()
-                    self.session = changed
+            changed, place = edited_agenda(
+                self.session, place, result.tekst, result.termijn, result.eigenaar
+            )
+            if changed != self.session:
+                self._remember()
+                self.session = changed
             self._show_agenda(place)
             self._update_title()
             self.query_one(AgendaList).focus()
@@ -577,7 +574,10 @@ class PanelScreen(Screen[None]):
         if self._refuse_in_read_only():
             return
         self._catch_up()
-        if self._save_without_asking() is None:
+        plan = plan_save(self.path, self.saved, self.session)
+        if plan.ask is None:
+            self._carry_out(plan)
+        else:
             self._save_after_asking()
 
     @work(exclusive=True, group="save")
@@ -588,59 +588,38 @@ class PanelScreen(Screen[None]):
         """Save the session; return whether it is safely on disk.
 
         What changed on disk since the session was read is merged in first;
-        where both sides changed the same thing, or the file was deleted,
-        the user is asked.
+        where both sides changed the same thing, or the file was deleted or
+        made read-only, the user is asked.
         """
-        done = self._save_without_asking()
-        if done is not None:
-            return done
         from .choices import ConfirmDialog, ConflictDialog
 
         _ = self.translate
-        if is_read_only(self.path):
+        plan = plan_save(self.path, self.saved, self.session)
+        if plan.ask is None:
+            return self._carry_out(plan)
+        if plan.ask == "read_only":
             elsewhere = await self.app.push_screen_wait(
                 ConfirmDialog(_("save.read_only", path=self.path), _("save.as_new_file"), _)
             )
             return elsewhere == "yes" and self._write_as_new_file()
-        theirs = self._on_disk()
-        if theirs is None:
+        if plan.ask == "deleted":
             again = await self.app.push_screen_wait(
                 ConfirmDialog(_("save.deleted", path=self.path), _("save.write_again"), _)
             )
             return again == "yes" and self._write()
-        if isinstance(theirs, SessionError):
-            return self._write()  # reports the problem
-        merged = merge(self.saved, self.session, theirs)
-        answer = await self.app.push_screen_wait(ConflictDialog(merged.conflicts, _))
+        assert plan.merged is not None and plan.on_disk is not None
+        answer = await self.app.push_screen_wait(ConflictDialog(plan.merged.conflicts, _))
         if answer is None:
             return False
         if answer.as_new_file:
             return self._write_as_new_file()
-        self._adopt(merged.resolved(answer.theirs), theirs, merged.from_disk)
+        self._adopt(plan.merged.resolved(answer.theirs), plan.on_disk, plan.merged.from_disk)
         return self._write()
 
-    def _on_disk(self) -> Session | SessionError | None:
-        """The session as it is on disk now: None when the file is gone."""
-        try:
-            if not self.path.exists():
-                return None
-            return load(self.path)
-        except SessionError as error:
-            return error
-        except OSError as error:  # a folder that became unreadable
-            return SessionError(self.path, f"kan niet gelezen worden ({error.strerror})")
-
-    def _save_without_asking(self) -> bool | None:
-        """Save when no question is needed; None when one is (a conflict, a deleted file)."""
-        theirs = self._on_disk()
-        if theirs is None or is_read_only(self.path):
-            return None
-        if isinstance(theirs, SessionError) or theirs == self.saved:
-            return self._write()
-        merged = merge(self.saved, self.session, theirs)
-        if merged.conflicts:
-            return None
-        self._adopt(merged.session, theirs, merged.from_disk)
+    def _carry_out(self, plan: SavePlan) -> bool:
+        """Save without a question: merged with the disk first, when it changed."""
+        if plan.merged is not None and plan.on_disk is not None:
+            self._adopt(plan.merged.session, plan.on_disk, plan.merged.from_disk)
         return self._write()
 
     def _adopt(self, merged: Session, theirs: Session, from_disk: tuple[str, ...]) -> None:
@@ -650,13 +629,18 @@ class PanelScreen(Screen[None]):
         and is tried again merges against it, not against the older one.
         """
         self.saved = copy.deepcopy(theirs)
-        if merged != self.session:
-            self._remember()
-            self.session = merged
-            self._typing_in = None
-            self._show_session()
+        self._replace_session(merged)
         if from_disk:
             self.notify(self.translate("save.merged", count=len(from_disk)), timeout=6)
+
+    def _replace_session(self, session: Session) -> None:
+        """Edit `session` from now on (undoable), and show it."""
+        if session == self.session:
+            return
+        self._remember()
+        self.session = copy.deepcopy(session)
+        self._typing_in = None
+        self._show_session()
 
     def _write(self) -> bool:
         """Write the session to its file; report the outcome."""
@@ -826,13 +810,11 @@ class PanelScreen(Screen[None]):
         difference = diff_text(diff(self.session, draft.session), _.lang)
         choice = await self.app.push_screen_wait(DraftDialog(when, difference, _))
         if choice == "restore":
-            self._remember()
-            self.session = copy.deepcopy(draft.session)
+            self._replace_session(draft.session)
             # Merged on the next save with what was saved since the draft's base.
             self.saved = copy.deepcopy(draft.base) if draft.base is not None else self.saved
             self._in_draft = copy.deepcopy(draft.session)
-            self._typing_in = None
-            self._show_session()
+            self._update_title()
             self.notify(_("draft.restored"), timeout=6)
         else:
             remove_draft(self.path)

@@ -1,0 +1,47 @@
+"""Before a save: what is on disk now, and whether the user must be asked something.
+
+The panel owns the session and the questions; this decides, from the file
+and the version that was read, which question (if any) comes first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .merge import Merge, merge
+from .session import Session
+from .storage import SessionError, is_read_only, load
+
+
+@dataclass(frozen=True)
+class SavePlan:
+    """What a save of one session has to do."""
+
+    ask: str | None
+    """None: write now. "read_only" (offer a new file), "deleted" (write it
+    again?) or "conflicts" (choose mine or theirs, see `merged`)."""
+    on_disk: Session | None = None
+    """The session as it is on disk now, when it changed since it was read."""
+    merged: Merge | None = None
+    """My session merged with `on_disk`; None when the disk did not change."""
+
+
+def plan_save(path: Path, base: Session, mine: Session) -> SavePlan:
+    """Decide how `mine` is saved to `path`, which held `base` when it was read.
+
+    A file that cannot be read now is written over by the save, which then
+    reports the problem (a broken file on disk is not merged with).
+    """
+    if is_read_only(path):
+        return SavePlan("read_only")
+    try:
+        if not path.exists():
+            return SavePlan("deleted")
+        theirs = load(path)
+    except (SessionError, OSError):
+        return SavePlan(None)
+    if theirs == base:
+        return SavePlan(None)
+    merged = merge(base, mine, theirs)
+    return SavePlan("conflicts" if merged.conflicts else None, theirs, merged)
