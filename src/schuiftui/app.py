@@ -90,11 +90,11 @@ class SchuifApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
-            # Control characters are not stored (see `core.sanitize`): they
-            # leave a paste before it reaches a field.
-            from .core.sanitize import without_controls
+            # Line breaks as one \n and no control characters, as everything
+            # that enters a session, before the paste reaches a field.
+            from .core.session import normalize_text
 
-            event.text = without_controls(event.text.replace("\r\n", "\n").replace("\r", "\n"))
+            event.text = normalize_text(event.text)
         await super().on_event(event)
 
     def rescue(self) -> None:

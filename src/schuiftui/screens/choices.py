@@ -327,5 +327,6 @@ def describe_value(value: object, _: Translator, width: int = 40) -> str:
         value = ", ".join(map(str, value))
     if isinstance(value, datetime.date):
         value = value.isoformat()
-    text = " ".join(str(value).split()) or '""'
-    return text if len(text) <= width else text[: width - 1] + "…"
+    from ..core.render.text import shorten
+
+    return shorten(" ".join(str(value).split()) or '""', width)

@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.compare import Compared, compared, fingerprint, load_all, session_files, spread
+from ..core.render.text import shorten
 from ..core.session import Session, format_stand
 from ..i18n import Translator
 from ..widgets.fader import labels
@@ -177,8 +178,7 @@ class CompareScreen(Screen[None]):
         """Letter, gemeente, date and title of every session, one line each."""
         lines = []
         for item in self.items:
-            gemeente = item.session.gemeente
-            gemeente = gemeente if len(gemeente) <= 12 else gemeente[:11] + "…"
+            gemeente = shorten(item.session.gemeente, 12)
             lines.append(
                 Content.assemble(
                     (item.letter, self._letter_style(item)),

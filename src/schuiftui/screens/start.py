@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORIES, CATEGORY_IDS
 from ..core.overview import Entry, latest, overview
+from ..core.render.text import shorten
 from ..core.sanitize import visible
 from ..core.session import Session, format_stand, new_session, next_round
 from ..core.storage import SessionError, load, save_new
@@ -140,7 +141,7 @@ class StartScreen(Screen[None]):
         text = Text(f"{mark} {session.datum.isoformat()}")
         # ✎: unsaved edits were kept for this session (a connection that dropped).
         text.append("✎ " if has_draft(row.path) else "  ", style="bold")
-        text.append(f"{_shorten(session.titel or '-', TITLE_WIDTH):<{TITLE_WIDTH}}  ")
+        text.append(f"{shorten(session.titel or '-', TITLE_WIDTH):<{TITLE_WIDTH}}  ")
         for category_id in CATEGORY_IDS:
             stand = session.sliders[category_id].stand
             moved = stand - before.sliders[category_id].stand if before else 0
@@ -230,8 +231,3 @@ class StartScreen(Screen[None]):
             self.notify(str(error), severity="error", timeout=10)
             return
         self.open_session(session, path, self.refresh_list)
-
-
-def _shorten(text: str, width: int) -> str:
-    """`text` in at most `width` characters, with "…" where it was cut."""
-    return text if len(text) <= width else text[: width - 1] + "…"

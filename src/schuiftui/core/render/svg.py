@@ -16,6 +16,7 @@ from ...i18n import Translator
 from ..categories import CATEGORIES, one_line
 from ..compare import Compared, spread
 from ..session import STAND_MAX, STAND_MIN, format_stand
+from .text import shorten
 
 WIDTH, HEIGHT = 297, 210
 """An A4 page in landscape, in millimetres."""
@@ -45,10 +46,6 @@ def _text(x: float, y: float, text: str, size: float, **attributes: str) -> str:
     return f'<text x="{x:g}" y="{y:g}" font-size="{size:g}"{extra}>{escape(text)}</text>'
 
 
-def _shorten(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1] + "…"
-
-
 def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
     """The chart of one or more sessions as an SVG document."""
     _ = Translator(lang)
@@ -72,7 +69,7 @@ def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
         f"<title>{escape(title)}</title>",
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="#ffffff"/>',
         _text(_LEFT, 14, _("svg.kind"), 4, fill=_MUTED),
-        _text(_LEFT, 23, _shorten(title, 64), 7, font_weight="bold"),
+        _text(_LEFT, 23, shorten(title, 64), 7, font_weight="bold"),
     ]
     parts += _scale(_)
     for column, category in enumerate(CATEGORIES):
@@ -211,11 +208,11 @@ def _legend(items: Sequence[Compared], _: Translator) -> list[str]:
             )
         )
         parts.append(
-            _text(_LEGEND_X + 8, y - 0.2, _shorten(item.label, 34), 3.4, font_weight="bold")
+            _text(_LEGEND_X + 8, y - 0.2, shorten(item.label, 34), 3.4, font_weight="bold")
         )
         if item.session.titel and step >= 8:
             parts.append(
-                _text(_LEGEND_X + 8, y + 3.8, _shorten(item.session.titel, 40), 2.9, fill=_MUTED)
+                _text(_LEGEND_X + 8, y + 3.8, shorten(item.session.titel, 40), 2.9, fill=_MUTED)
             )
     y += step
     parts.append(

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from ..history import History
 
 
+def shorten(text: str, width: int) -> str:
+    """`text` in at most `width` characters, with "…" where it was cut."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def glyphs_for(ascii_only: bool) -> Glyphs:
     """The chart glyphs for a terminal that can (not) show Unicode."""
     return ASCII if ascii_only else UNICODE
