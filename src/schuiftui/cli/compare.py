@@ -20,21 +20,22 @@ def add_arguments(parser: Parser, _: Translator) -> None:
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
-    from ..core.compare import compared, load_all, session_files
+    from ..core.compare import read_comparison, session_files
 
-    paths = session_files(args.paths)
-    if not paths:
+    if not session_files(args.paths):
         error(_("cli.check.none", path=", ".join(map(str, args.paths))))
         return EXIT_PROBLEM
     if on_terminal(stdout=True):
         return open_app(None, args.lang, _, compare=args.paths)
-    sessions, problems = load_all(paths)
-    for problem in problems:
+    read = read_comparison(args.paths)
+    for problem in read.problems:
         error(problem)
-    if not sessions:
+    if read.cut:
+        error(_("compare.too_many", count=read.found, shown=len(read.items)))
+    if not read.items:
         return EXIT_PROBLEM
     from ..core.render.text import comparison_text
 
     shown = terminal()
-    write(comparison_text(compared(sessions), _.lang, ascii_only=shown.ascii_only))
-    return EXIT_PROBLEM if problems else EXIT_OK
+    write(comparison_text(read.items, _.lang, ascii_only=shown.ascii_only))
+    return EXIT_PROBLEM if read.problems or read.cut else EXIT_OK

@@ -21,23 +21,20 @@ def add_arguments(parser: Parser, _: Translator) -> None:
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
-    from ..core.compare import compared, load_all, session_files
+    from ..core.compare import read_comparison
     from ..core.export import export_text
 
-    paths = session_files(args.paths)
-    if not paths:
+    read = read_comparison(args.paths)
+    if not read.found and not read.problems:
         error(_("cli.check.none", path=", ".join(map(str, args.paths))))
         return EXIT_PROBLEM
-    sessions, problems = load_all(paths)
-    for problem in problems:
+    for problem in read.problems:
         error(problem)
-    if problems:
+    if read.cut:
+        error(_("compare.too_many", count=read.found, shown=len(read.items)))
+    if read.problems or read.cut:
         return EXIT_PROBLEM
-    items = compared(sessions)
-    if len(items) < len(sessions):
-        error(_("compare.too_many", count=len(sessions), shown=len(items)))
-        return EXIT_PROBLEM
-    text = export_text(args.to, items, _.lang)
+    text = export_text(args.to, read.items, _.lang)
     if args.output is None:
         write(text)
         return EXIT_OK

@@ -131,16 +131,42 @@ def session_files(targets: Sequence[Path]) -> list[Path]:
     return list(unique)
 
 
-def load_all(paths: Sequence[Path]) -> tuple[list[tuple[Session, Path | None]], list[str]]:
-    """Load every file; return the sessions and one line per file that could not be read."""
+@dataclass(frozen=True)
+class Comparison:
+    """The sessions that some files and folders name, read and lettered."""
+
+    items: list[Compared]
+    problems: list[str]
+    """One line per file that could not be read (left out of `items`)."""
+    found: int
+    """How many readable sessions there were: more than `items` holds when
+    there were more than there are letters."""
+
+    @property
+    def cut(self) -> bool:
+        """Whether sessions were left out for want of letters."""
+        return self.found > len(self.items)
+
+
+def read_comparison(
+    targets: Sequence[Path], overrides: dict[Path, Session] | None = None
+) -> Comparison:
+    """Read the sessions that `targets` name (see `session_files`) and letter them.
+
+    Args:
+        targets: Session files and folders.
+        overrides: Sessions open for editing, taken as they are instead of
+            read from their file.
+    """
+    overrides = overrides or {}
     sessions: list[tuple[Session, Path | None]] = []
     problems: list[str] = []
-    for path in paths:
+    for path in session_files(targets):
         try:
-            sessions.append((load(path), path))
+            sessions.append((overrides[path] if path in overrides else load(path), path))
         except SessionError as error:
             problems.append(str(error))
-    return sessions, problems
+    return Comparison(compared(sessions), problems, len(sessions))
 
 
 def fingerprint(targets: Sequence[Path]) -> tuple[tuple[str, int, int, int], ...]:

@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.compare import Compared, compared, fingerprint, load_all, session_files, spread
+from ..core.compare import Compared, fingerprint, read_comparison, spread
 from ..core.render.text import shorten
 from ..core.session import Session, format_stand
 from ..i18n import Translator
@@ -109,22 +109,14 @@ class CompareScreen(Screen[None]):
         self._updated: datetime.datetime | None = None
 
     def _read(self) -> tuple[list[Compared], list[str]]:
-        """Every compared session, from disk or from `overrides`."""
-        paths = session_files(self.targets)
-        on_disk = [path for path in paths if path not in self.overrides]
-        loaded, problems = load_all(on_disk)
-        by_path = {path: session for session, path in loaded}
-        sessions = [
-            (self.overrides.get(path) or by_path[path], path)
-            for path in paths
-            if path in self.overrides or path in by_path
-        ]
-        shown = compared(sessions)
-        if len(shown) < len(sessions):
+        """Every compared session, from disk or from `overrides`, and what went wrong."""
+        read = read_comparison(self.targets, self.overrides)
+        problems = list(read.problems)
+        if read.cut:
             problems.append(
-                self.translate("compare.too_many", count=len(sessions), shown=len(shown))
+                self.translate("compare.too_many", count=read.found, shown=len(read.items))
             )
-        return shown, problems
+        return read.items, problems
 
     # Layout
 
