@@ -56,6 +56,20 @@ def _unreadable_folders(sessions_dir: Path) -> list[Path]:
     return sorted(f for f in folders if not os.access(f, os.R_OK | os.X_OK))
 
 
+def round_before(entries: list[Entry], index: int) -> Session | None:
+    """The newest readable session of the same gemeente older than `entries[index]`.
+
+    `entries` as `overview` returns them: per gemeente, newest first.
+    """
+    slug = entries[index].slug
+    for entry in entries[index + 1 :]:
+        if entry.slug != slug:
+            return None
+        if entry.session is not None:
+            return entry.session
+    return None
+
+
 def latest(entries: list[Entry], slug: str) -> Session | None:
     """The newest readable session of the gemeente with folder name `slug`."""
     return next((e.session for e in entries if e.slug == slug and e.session is not None), None)

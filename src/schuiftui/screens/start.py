@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORIES, CATEGORY_IDS
-from ..core.overview import Entry, latest, overview
+from ..core.overview import Entry, latest, overview, round_before
 from ..core.render.text import shorten
 from ..core.sanitize import visible
 from ..core.session import Session, format_stand, new_session, next_round
@@ -100,9 +100,8 @@ class StartScreen(Screen[None]):
             if options:
                 options.append(None)
             options.append(Option(Text(name, style="bold"), id=f"group-{slug}", disabled=True))
-            for position, (index, row) in enumerate(group_rows):
-                before = next((r.session for _, r in group_rows[position + 1 :] if r.session), None)
-                options.append(Option(self._row_text(row, before), id=str(index)))
+            for index, _row in group_rows:
+                options.append(Option(self._row_text(index), id=str(index)))
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
         option_list.clear_options()
@@ -129,14 +128,16 @@ class StartScreen(Screen[None]):
             f"  {_('md.datum'):<10}  {_('md.titel'):<{TITLE_WIDTH}}  {stands}", style="bold"
         )
 
-    def _row_text(self, row: Entry, before: Session | None) -> Text:
-        """One session: date, title, the stands (with ↑ or ↓ where one moved since `before`)."""
+    def _row_text(self, index: int) -> Text:
+        """One session: date, title, the stands (with ↑ or ↓ where one moved since the round before)."""
         from ..core.drafts import has_draft
 
+        row = self.rows[index]
         mark = "●" if row.path in self.marked else " "
         if row.session is None:
             return Text(f"{mark} ⚠ {row.problem}", style="italic")
         session = row.session
+        before = round_before(self.rows, index)
         open_items = sum(not item.done for item in session.agenda)
         text = Text(f"{mark} {session.datum.isoformat()}")
         # ✎: unsaved edits were kept for this session (a connection that dropped).
@@ -203,14 +204,8 @@ class StartScreen(Screen[None]):
         option_list = self.query_one(OptionList)
         highlighted = option_list.highlighted
         assert highlighted is not None
-        option = option_list.get_option_at_index(highlighted)
-        index = int(option.id or 0)
-        group = [r for r in self.rows if r.slug == row.slug]
-        later = group[group.index(row) + 1 :]
-        before = next((r.session for r in later if r.session), None)
-        option_list.replace_option_prompt_at_index(
-            highlighted, self._row_text(self.rows[index], before)
-        )
+        index = int(option_list.get_option_at_index(highlighted).id or 0)
+        option_list.replace_option_prompt_at_index(highlighted, self._row_text(index))
         self._show_hint()
 
     def action_compare(self) -> None:
