@@ -8,6 +8,7 @@ import pty
 import select
 import struct
 import subprocess
+import sys
 import termios
 import time
 from pathlib import Path
@@ -80,3 +81,15 @@ class Terminal:
             self.process.kill()
             self.process.wait()
         os.close(self.master)
+
+
+SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
+"""The installed command, as a user runs it."""
+
+
+def open_session(path: Path) -> Terminal:
+    """The installed `schuiftui` on one session file, once its panel is complete and quiet."""
+    terminal = Terminal([SCHUIFTUI, str(path)], cwd=path.parent)
+    terminal.read_until("Lokale agenda")
+    terminal.drain()
+    return terminal

@@ -19,9 +19,7 @@ from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import Slider
 
 from .conftest import TODAY
-from .terminal import Terminal
-
-SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
+from .terminal import SCHUIFTUI, Terminal, open_session
 
 
 @pytest.fixture
@@ -89,11 +87,9 @@ def test_a_lock_whose_process_is_gone_is_stale(altena: Path) -> None:
 
 
 def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
-    first = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
+    first = open_session(altena)
     second = None
     try:
-        first.read_until("Lokale agenda")
-        first.drain()
         second = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
         second.read_until("heeft deze sessie open")  # the first one has it
         second.write("\r")  # open anyway

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sys
 import time
 from pathlib import Path
 
@@ -17,9 +16,8 @@ from schuiftui.screens.choices import DraftDialog
 from schuiftui.widgets.slider import Slider
 
 from .conftest import TODAY
-from .terminal import Terminal
+from .terminal import SCHUIFTUI, Terminal, open_session
 
-SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
 UP = "\x1b[A"
 
 
@@ -33,13 +31,6 @@ def wait_for(condition, seconds: float = 10.0) -> bool:  # type: ignore[no-untyp
     return condition()
 
 
-def start(path: Path) -> Terminal:
-    terminal = Terminal([SCHUIFTUI, str(path)], cwd=path.parent)
-    terminal.read_until("Lokale agenda")
-    terminal.drain()
-    return terminal
-
-
 def edit_and_wait_for_the_draft(terminal: Terminal, path: Path) -> None:
     terminal.write(UP)  # positionering intern +3 -> +4, not saved
     terminal.read_until("niet opgeslagen")
@@ -50,7 +41,7 @@ def edit_and_wait_for_the_draft(terminal: Terminal, path: Path) -> None:
 def test_a_signal_keeps_the_edits_restores_the_terminal_and_exits(
     altena: Path, signum: int
 ) -> None:
-    terminal = start(altena)
+    terminal = open_session(altena)
     try:
         terminal.write(UP)
         terminal.read_until("niet opgeslagen")
@@ -66,7 +57,7 @@ def test_a_signal_keeps_the_edits_restores_the_terminal_and_exits(
 
 
 def test_after_kill_9_the_next_start_offers_the_edits(altena: Path) -> None:
-    terminal = start(altena)
+    terminal = open_session(altena)
     try:
         edit_and_wait_for_the_draft(terminal, altena)
         terminal.process.kill()
@@ -89,7 +80,7 @@ def test_after_kill_9_the_next_start_offers_the_edits(altena: Path) -> None:
 
 
 def test_a_terminal_that_goes_away_does_not_spin_and_keeps_the_edits(altena: Path) -> None:
-    terminal = start(altena)
+    terminal = open_session(altena)
     pid = terminal.process.pid
     terminal.write(UP)
     terminal.read_until("niet opgeslagen")
