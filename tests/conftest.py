@@ -83,3 +83,14 @@ def record_notifications(app: Any, monkeypatch: pytest.MonkeyPatch) -> list[str]
 
     monkeypatch.setattr(app, "notify", recording_notify)
     return shown
+
+
+async def notes_at_their_end(app: Any, pilot: Any) -> Any:
+    """Press `c` on the panel and put the cursor at the end of the casus notes; return them."""
+    from textual.widgets import TextArea
+
+    await pilot.press("c")
+    await pilot.pause()
+    notes = app.screen.query_one("#notities", TextArea)
+    notes.move_cursor(notes.document.end)
+    return notes

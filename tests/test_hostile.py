@@ -16,6 +16,7 @@ from schuiftui.core.sanitize import visible
 from schuiftui.core.session import new_session
 from schuiftui.core.storage import load, loads, save
 
+from .conftest import notes_at_their_end
 from .terminal import Terminal
 
 ESC = "\\u001b"
@@ -151,16 +152,12 @@ def test_any_loaded_text_is_free_of_control_characters(text: str) -> None:
 
 async def test_control_characters_leave_a_paste(altena: Path) -> None:
     from textual import events
-    from textual.widgets import TextArea
 
     from schuiftui.app import make_app
 
     app = make_app(altena)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        notes = app.screen.query_one("#notities", TextArea)
-        notes.move_cursor(notes.document.end)
+        notes = await notes_at_their_end(app, pilot)
         app.post_message(events.Paste("Plak\x07 dit\x1b[2J\r\nerbij"))
         await pilot.pause()
         assert notes.text.endswith("Plak dit[2J\nerbij")

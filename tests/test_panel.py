@@ -14,7 +14,7 @@ from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import NAME_ROWS, POLE_ROWS, Slider
 from schuiftui.widgets.title import TitleBar
 
-from .conftest import TODAY, record_notifications
+from .conftest import TODAY, notes_at_their_end, record_notifications
 
 ALTENA_STANDS = {
     "positionering_intern": 3,
@@ -267,14 +267,9 @@ async def test_too_small_terminal_shows_a_message_and_recovers(altena: Path) -> 
 
 
 async def test_resizing_while_typing_keeps_focus_and_text(altena: Path) -> None:
-    from textual.widgets import TextArea
-
     app = app_for(altena)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("c")
-        await pilot.pause()
-        notes = app.screen.query_one("#notities", TextArea)
-        notes.move_cursor(notes.document.end)
+        notes = await notes_at_their_end(app, pilot)
         await pilot.press(*"abc")
         for _ in range(5):  # a resize storm
             await pilot.resize_terminal(50, 15)
