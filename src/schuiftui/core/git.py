@@ -7,6 +7,7 @@ it sees is what `git log` and `git diff` show.
 from __future__ import annotations
 
 import datetime
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -36,8 +37,11 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
     if shutil.which("git") is None:
         raise GitError("het programma git is niet gevonden")
     try:
+        # git's own messages in English, so "not a git repository" is recognised
+        # whatever language the user's git speaks; ours say it in Dutch.
+        environment = {**os.environ, "LC_ALL": "C", "LANGUAGE": ""}
         result = subprocess.run(
-            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, env=environment
         )
     except OSError as error:
         raise GitError(f"git kon niet starten ({error.strerror or error})") from None
