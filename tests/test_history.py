@@ -157,3 +157,14 @@ def test_history_from_git_outside_a_repository_says_so(
     assert (
         capsys.readouterr().err == f"{path}: is geen git-repository (git init of git clone eerst)\n"
     )
+
+
+def test_history_from_git_follows_a_name_with_accents(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = repository / "sessies-súdwest"
+    (repository / "sessions" / "venlo").rename(folder)
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "Andere map")
+    assert main(["history", "--git", str(folder / "2020-02-12.toml"), "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 3  # header, two commits

@@ -75,6 +75,8 @@ def versions(path: Path) -> list[Version]:
     folder = path.parent if path.parent != Path("") else Path(".")
     log = _git(
         [
+            "-c",
+            "core.quotePath=false",  # names with é as they are, not as \303\251
             "log",
             "--follow",
             "--diff-filter=d",
