@@ -271,22 +271,23 @@ def spread_line(spread_of: Spread, items: Sequence[Compared]) -> str:
 
 
 def comparison_text(
-    items: Sequence[Compared], lang: str = "nl", *, ascii_only: bool = False, color: bool = False
+    items: Sequence[Compared], lang: str = "nl", *, ascii_only: bool = False
 ) -> str:
-    """Several sessions on one chart, one letter each, with a legend and the spread per slider."""
+    """Several sessions on one chart, one letter each, with a legend and the spread per slider.
+
+    Without colour: at a terminal `compare` shows its screen, so this goes to
+    a pipe or a file.
+    """
     _ = Translator(lang)
     glyphs = glyphs_for(ascii_only)
     width = max(len(item.session.gemeente) for item in items)
     lines = [_("compare.heading", count=len(items)), ""]
     lines += [legend_line(item, width) for item in items]
     marks = [
-        [
-            Mark(item.session.sliders[category.id].stand, item.letter, _ansi(item.color))
-            for item in items
-        ]
+        [Mark(item.session.sliders[category.id].stand, item.letter) for item in items]
         for category in CATEGORIES
     ]
-    lines += ["", *chart(marks, lang, glyphs, color=color, middle_note=_("show.geen_keuze"))]
+    lines += ["", *chart(marks, lang, glyphs, middle_note=_("show.geen_keuze"))]
     lines += ["", _("compare.spread")]
     from ..compare import spread
 
@@ -295,12 +296,6 @@ def comparison_text(
         line = f"  {category.name.get(lang):<{names}}  {spread_line(spread_of, items)}"
         lines.append(line.replace("…", "..").replace("·", "|") if ascii_only else line)
     return "\n".join(lines) + "\n"
-
-
-def _ansi(color: str) -> str:
-    """The ANSI escape for a `#rrggbb` colour, in bold."""
-    red, green, blue = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return f"\x1b[1;38;2;{red};{green};{blue}m"
 
 
 # The text git diffs (`git-setup` makes git show sessions through it)
