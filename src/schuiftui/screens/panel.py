@@ -18,7 +18,6 @@ from textual.widgets import Input, Label, Static
 
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.paths import free_sibling
-from ..core.saving import SavePlan, plan_save
 from ..core.session import (
     Session,
     edited_agenda,
@@ -41,6 +40,7 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
     from ..core.overview import PreviousRound
+    from ..core.saving import SavePlan
     from .dialogs import AgendaFields, EditDialog, Edited
 
 
@@ -571,6 +571,8 @@ class PanelScreen(Screen[None]):
 
     def action_save(self) -> None:
         """Save; when the file changed on disk meanwhile, merge first (asking about conflicts)."""
+        from ..core.saving import plan_save  # with the merge: not needed before a save
+
         if self._refuse_in_read_only():
             return
         self._catch_up()
@@ -591,6 +593,7 @@ class PanelScreen(Screen[None]):
         where both sides changed the same thing, or the file was deleted or
         made read-only, the user is asked.
         """
+        from ..core.saving import plan_save
         from .choices import ConfirmDialog, ConflictDialog
 
         _ = self.translate
