@@ -12,6 +12,7 @@ import sys
 import termios
 import time
 from pathlib import Path
+from typing import Callable
 
 
 class Terminal:
@@ -68,6 +69,14 @@ class Terminal:
                 break
             self.output += chunk
         return self.output[start:]
+
+    def drain_until(self, condition: Callable[[], bool], timeout: float = 20.0) -> None:
+        """Read output until `condition()` holds (for what a screen shows in pieces)."""
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"not done in time; last output: {self.output[-500:]!r}")
+            self.drain(quiet=0.05, limit=0.2)
 
     def wait(self, timeout: float = 20.0) -> int:
         """Wait for the process to end while reading its output; return its exit code."""

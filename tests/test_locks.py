@@ -86,15 +86,24 @@ def test_a_lock_whose_process_is_gone_is_stale(altena: Path) -> None:
     assert holder(altena).is_me
 
 
-def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
-    first = open_session(altena)
-    second = None
+def open_twice(path: Path) -> tuple[Terminal, Terminal]:
+    """Two running apps on `path`; the second opened it anyway, as the lock offers."""
+    first = open_session(path)
     try:
-        second = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
-        second.read_until("heeft deze sessie open")  # the first one has it
-        second.write("\r")  # open anyway
-        second.read_until("Lokale agenda")
-        second.drain()
+        second = Terminal([SCHUIFTUI, str(path)], cwd=path.parent)
+    except BaseException:
+        first.close()
+        raise
+    second.read_until("heeft deze sessie open")  # the first one has it
+    second.write("\r")  # open anyway
+    second.read_until("Lokale agenda")
+    second.drain()
+    return first, second
+
+
+def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
+    first, second = open_twice(altena)
+    try:
         first.write("\x1b[A")  # first: positionering intern +3 -> +4
         first.read_until("niet opgeslagen")
         second.write("l\x1b[B")  # second: proces met bewoners -2 -> -3
@@ -108,7 +117,35 @@ def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
             assert terminal.wait() == 0
     finally:
         first.close()
-        if second is not None:
-            second.close()
+        second.close()
     stands = load(altena).stands()
     assert (stands["positionering_intern"], stands["proces_met_bewoners"]) == (4, -3)
+
+
+@pytest.mark.parametrize(
+    "keys, expected", [("o", 5), (" o", 4), ("\ro", 4)], ids=["mine", "theirs", "theirs by enter"]
+)
+def test_two_instances_moving_the_same_slider_ask_which_stays(
+    altena: Path, keys: str, expected: int
+) -> None:
+    first, second = open_twice(altena)
+    try:
+        first.write("\x1b[A")  # positionering intern +3 -> +4, saved first
+        first.read_until("niet opgeslagen")
+        first.write("\x13")
+        first.drain_until(lambda: load(altena).stands()["positionering_intern"] == 4)
+        second.write("\x1b[A\x1b[A")  # the same slider, +3 -> +5
+        second.read_until("+5")
+        second.drain()
+        second.write("\x13")
+        second.read_until("Ook door iemand anders gewijzigd")
+        second.drain()
+        second.write(keys)  # keep this version (o), or first switch to the one on disk
+        second.drain()
+        for terminal in (first, second):
+            terminal.write("\x11")
+            assert terminal.wait() == 0
+    finally:
+        first.close()
+        second.close()
+    assert load(altena).stands()["positionering_intern"] == expected

@@ -73,3 +73,39 @@ def test_text_then_done_in_one_read_keeps_every_letter(altena: Path, end: str) -
     finally:
         terminal.close()
     assert [item.tekst for item in load(altena).agenda][-1] == "Wethouder bellen"
+
+
+@pytest.mark.parametrize("pieces", [1, 3], ids=["one read", "split reads"])
+def test_a_paste_holding_an_escape_keeps_its_order(altena: Path, pieces: int) -> None:
+    """`ABC<ESC>XYZ` pasted is stored as `ABCXYZ`, not as the keys `^XYZ` before `ABC`."""
+    paste = "\x1b[200~ABC\x1bXYZ\x1b[201~"
+    terminal = open_session(altena)
+    try:
+        terminal.write("c")
+        terminal.drain()
+        if pieces == 1:
+            terminal.write(paste)
+        else:  # the closing sequence split over reads, as over a slow link
+            for piece in (paste[:10], paste[10:-3], paste[-3:]):
+                terminal.write(piece)
+                terminal.drain(quiet=0.2)
+        terminal.drain()
+        terminal.write("\x13\x11")
+        assert terminal.wait() == 0
+    finally:
+        terminal.close()
+    notes = load(altena).casus.notities
+    assert "ABCXYZ" in notes
+    assert "^" not in notes
+
+
+def test_ctrl_s_then_ctrl_q_in_one_read_saves_and_quits_without_asking(altena: Path) -> None:
+    terminal = open_session(altena)
+    try:
+        terminal.write("cHallo daar")
+        terminal.drain()
+        terminal.write("\x13\x11")  # save, quit: the quit sees the save made
+        assert terminal.wait() == 0  # a question "save first?" would keep it open
+    finally:
+        terminal.close()
+    assert "Hallo daar" in load(altena).casus.notities

@@ -22,6 +22,8 @@ from .core.session import Session
 from .i18n import Translator
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from .core.compare import Compared
     from .screens.panel import PanelScreen
     from .screens.requests import CompareRequested, ExportRequested
@@ -51,7 +53,9 @@ class SchuifApp(App[int]):
     ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "request_quit", "key.quit", priority=True),
+        # Not a priority binding: a Ctrl+Q typed right after Ctrl+S in a text
+        # field reaches the app after the save, in the order typed.
+        Binding("ctrl+q", "request_quit", "key.quit"),
         Binding("f1", "help", "key.help", priority=True),
         Binding("question_mark", "help", "key.help", show=False),
     ]
@@ -73,6 +77,17 @@ class SchuifApp(App[int]):
         self.first_session = session
         self.compare_targets = compare
         self.today = today
+
+    def get_driver_class(self) -> type[Driver]:
+        driver_class = super().get_driver_class()
+        from textual.drivers.linux_driver import LinuxDriver
+
+        if driver_class is LinuxDriver:
+            # Pastes arrive whole and in order (see `driver`).
+            from .driver import PasteKeepingDriver
+
+            return PasteKeepingDriver
+        return driver_class
 
     def on_mount(self) -> None:
         if self.is_headless:

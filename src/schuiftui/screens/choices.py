@@ -1,9 +1,7 @@
-"""Dialogs that ask a question and return the choice: quit, confirm, draft, lock, conflicts."""
+"""Dialogs that ask a question and return the choice: quit, confirm, draft, lock."""
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual import events, on
@@ -17,7 +15,6 @@ from .dialogs import Dialog
 
 if TYPE_CHECKING:
     from ..core.locks import Holder
-    from ..core.merge import Conflict
 
 
 class Choice(NamedTuple):
@@ -199,134 +196,3 @@ class LockDialog(ChoiceDialog):
             pid=other.pid,
             since=other.opened_at,
         )
-
-
-@dataclass(frozen=True)
-class ConflictAnswer:
-    """How the user settled the conflicts of a save."""
-
-    theirs: set[str]
-    """The conflicts (by field) for which the version on disk wins; mine for the rest."""
-    as_new_file: bool = False
-    """Save my version as a new file instead, and leave the file on disk alone."""
-
-
-class ConflictDialog(Dialog["ConflictAnswer | None"]):
-    """Both I and someone else changed the same things: per conflict, mine or theirs.
-
-    Enter or space switches the highlighted conflict between my version and
-    the version on disk; then save, save mine as a new file, or cancel.
-    """
-
-    HEADING = "dialog.conflict.title"
-    KEYS = "dialog.conflict.keys"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "key.cancel"),
-    ]
-
-    def __init__(self, conflicts: tuple[Conflict, ...], translate: Translator) -> None:
-        super().__init__(translate)
-        self.conflicts = conflicts
-        self.theirs: set[str] = set()
-
-    def compose_body(self) -> ComposeResult:
-        from textual.widgets import OptionList
-
-        _ = self.translate
-        yield Static(_("dialog.conflict.explain"), classes="dialog-help")
-        yield OptionList(*[self._prompt(c) for c in self.conflicts], id="conflicts")
-        with Horizontal(classes="dialog-buttons"):
-            yield Button(_("dialog.conflict.save"), id="save", variant="primary")
-            yield Button(_("dialog.conflict.new"), id="new")
-            yield Button(_("dialog.quit.cancel"), id="cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#conflicts").focus()
-
-    def _prompt(self, conflict: Conflict) -> str:
-        _ = self.translate
-        choice = _("conflict.theirs") if conflict.field in self.theirs else _("conflict.mine")
-        return _(
-            "dialog.conflict.line",
-            what=describe_field(conflict.field, _),
-            mine=describe_value(conflict.mine, _),
-            theirs=describe_value(conflict.theirs, _),
-            choice=choice,
-        )
-
-    def on_option_list_option_selected(self, event: events.Event) -> None:
-        self._switch()
-
-    def _switch(self) -> None:
-        """The highlighted conflict goes to the other version."""
-        from textual.widgets import OptionList
-
-        option_list = self.query_one("#conflicts", OptionList)
-        index = option_list.highlighted
-        if index is None:
-            return
-        self.theirs ^= {self.conflicts[index].field}
-        option_list.replace_option_prompt_at_index(index, self._prompt(self.conflicts[index]))
-
-    def on_key(self, event: events.Key) -> None:
-        keys = {
-            self.translate("dialog.conflict.save_key"): "save",
-            self.translate("dialog.conflict.new_key"): "new",
-        }
-        if event.key in keys:
-            event.stop()
-            self._answer(keys[event.key])
-        elif event.key == "space":
-            event.stop()
-            self._switch()
-
-    @on(Button.Pressed)
-    def pressed(self, event: Button.Pressed) -> None:
-        self._answer(event.button.id or "cancel")
-
-    def _answer(self, choice: str) -> None:
-        if choice == "save":
-            self.dismiss(ConflictAnswer(set(self.theirs)))
-        elif choice == "new":
-            self.dismiss(ConflictAnswer(set(), as_new_file=True))
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-
-def describe_field(field: str, _: Translator) -> str:
-    """What a conflict is about, in words: "Communicatie (stand)", "Lokale agenda a2 (tekst)"."""
-    from ..core.categories import BY_ID
-
-    parts = field.split(".")
-    if parts[0] == "schuiven":
-        return f"{BY_ID[parts[1]].name.get(_.lang)} ({_('conflict.' + parts[2])})"
-    if parts[0] == "casus":
-        return _("diff.field." + field)
-    if parts[0] == "sessie":
-        return _("conflict." + field)
-    detail = f" ({_('diff.field.' + parts[2])})" if len(parts) > 2 else ""
-    return f"{_('show.agenda')} {parts[1]}{detail}"
-
-
-def describe_value(value: object, _: Translator, width: int = 40) -> str:
-    """A value of a conflict on one short line."""
-    from ..core.session import AgendaItem, format_stand
-
-    if value is None:
-        return _("conflict.deleted")
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int):
-        return format_stand(value)
-    if isinstance(value, AgendaItem):
-        value = value.tekst
-    if isinstance(value, list):
-        value = ", ".join(map(str, value))
-    if isinstance(value, datetime.date):
-        value = value.isoformat()
-    from ..core.render.text import shorten
-
-    return shorten(" ".join(str(value).split()) or '""', width)

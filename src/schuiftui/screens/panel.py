@@ -594,7 +594,8 @@ class PanelScreen(Screen[None]):
         made read-only, the user is asked.
         """
         from ..core.saving import plan_save
-        from .choices import ConfirmDialog, ConflictDialog
+        from .choices import ConfirmDialog
+        from .conflict import ConflictDialog
 
         _ = self.translate
         plan = plan_save(self.path, self.saved, self.session)
