@@ -19,7 +19,7 @@ from .conftest import EXAMPLES
 
 def test_check_passes_on_the_bundled_examples(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", str(EXAMPLES)]) == 0
-    assert capsys.readouterr().out == "4 bestand(en) in orde\n"
+    assert capsys.readouterr().out == "4 bestanden in orde\n"
 
 
 def test_check_prints_one_line_per_problem_and_exits_1(

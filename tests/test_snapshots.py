@@ -115,3 +115,34 @@ def test_panel_of_a_later_round(snap_compare, in_scratch: Path, size: tuple[int,
     with that round's toelichting."""
     app = make_app(Path("sessions/altena/2020-10-07.toml"), today=lambda: TODAY)
     assert snap_compare(app, press=["l"], terminal_size=size)
+
+
+def test_details_dialog(snap_compare, in_scratch: Path) -> None:
+    """The session details: titel 'Werkplaats 2', deelnemers of the example with the
+    trio's roles named below, the date 2020-02-12, and the keys."""
+    assert snap_compare(make_app(ALTENA, today=lambda: TODAY), press=["g"], terminal_size=(80, 24))
+
+
+def test_new_session_for_an_existing_gemeente(snap_compare, in_scratch: Path) -> None:
+    """'altena' typed as a new session: Altena has 2 sessions, the latest of 2020-10-07;
+    new round (Enter), empty session (l) or cancel."""
+    assert snap_compare(
+        make_app(Path("sessions"), today=lambda: TODAY),
+        press=["n", *"altena", "enter"],
+        terminal_size=(80, 24),
+    )
+
+
+def test_new_round_asks_the_date(snap_compare, in_scratch: Path) -> None:
+    """r on Altena: 'Nieuwe ronde: Altena', the gemeente fixed, today's date selected,
+    titel empty, the deelnemers of the latest round."""
+    assert snap_compare(
+        make_app(Path("sessions"), today=lambda: TODAY), press=["r"], terminal_size=(80, 24)
+    )
+
+
+def test_removing_a_session_names_the_file(snap_compare, in_scratch: Path) -> None:
+    """d on Altena's latest round: the file, where it goes (.prullenbak) and that u brings it back."""
+    assert snap_compare(
+        make_app(Path("sessions"), today=lambda: TODAY), press=["d"], terminal_size=(80, 24)
+    )

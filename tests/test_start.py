@@ -107,7 +107,9 @@ async def test_new_round_copies_stands_and_open_items_into_a_file_dated_today(
 ) -> None:
     app = make_app(sessions_dir, today=lambda: TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r")
+        await pilot.press("r")  # asks the date: today, as it stands
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
     path = sessions_dir / "altena" / f"{TODAY.isoformat()}.toml"

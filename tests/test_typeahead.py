@@ -59,7 +59,7 @@ def test_text_then_done_in_one_read_keeps_every_letter(altena: Path, end: str) -
     terminal = open_session(altena)
     try:
         terminal.write("an")  # to the agenda, and a new step, in one read
-        terminal.read_until("Nieuwe stap")
+        terminal.read_until("Nieuwe actie")
         terminal.drain()
         terminal.write("Wethouder bellen" + end)  # the step, done (and saved), in one read
         terminal.drain()

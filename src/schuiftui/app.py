@@ -182,7 +182,9 @@ class SchuifApp(App[int]):
         from .core.overview import previous_round
         from .screens.panel import PanelScreen  # the compare screen alone never needs it
 
-        return PanelScreen(session, path, self.translate, previous=previous_round(path))
+        return PanelScreen(
+            session, path, self.translate, previous=previous_round(path), today=self.today
+        )
 
     def open_session(self, session: Session, path: Path, when_left: Callable[[], None]) -> None:
         """Show `session`, stored at `path`, on the panel; call `when_left` when it is left."""

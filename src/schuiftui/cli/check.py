@@ -34,5 +34,5 @@ def run(args: argparse.Namespace, _: Translator) -> int:
                 problems += 1
     if problems:
         return EXIT_PROBLEM
-    write(_("cli.check.ok", count=checked) + "\n")
+    write(_("cli.check.ok", n=checked) + "\n")
     return EXIT_OK

@@ -60,7 +60,9 @@ def language(argv: Sequence[str]) -> str:
 
 def date(text: str) -> datetime.date:
     """An argparse type: a date written as JJJJ-MM-DD."""
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(Parser.translator("cli.bad_date", value=text)) from None
+    from ..core.session import parse_date
+
+    found = parse_date(text)
+    if found is None:
+        raise argparse.ArgumentTypeError(Parser.translator("cli.bad_date", value=text))
+    return found

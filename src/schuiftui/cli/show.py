@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 from pathlib import Path
 
 from ..i18n import Translator
@@ -26,6 +27,12 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     shown = terminal()
     # The session's texts hold no control characters (storage made them
     # visible), so the only escapes in colour output are the chart's own.
-    text = session_text(session, _.lang, ascii_only=shown.ascii_only, color=shown.color)
+    text = session_text(
+        session,
+        _.lang,
+        ascii_only=shown.ascii_only,
+        color=shown.color,
+        today=datetime.date.today(),
+    )
     write(text, own_escapes=shown.color)
     return EXIT_OK

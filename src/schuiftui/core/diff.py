@@ -47,7 +47,7 @@ class TextChange:
 
     field: str
     """"titel", "deelnemers", "datum" or "gemeente" (of the sessie);
-    "casus.titel" or "casus.notities"."""
+    "organogram", "casus.titel" or "casus.notities"."""
     van: str
     naar: str
 
@@ -84,12 +84,12 @@ class AgendaChange:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        """Which of tekst, termijn and eigenaar differ (for an item in both sessions)."""
+        """Which of tekst, termijn, eigenaar and uiterlijk differ (for an item in both sessions)."""
         if self.van is None or self.naar is None:
             return ()
         return tuple(
             name
-            for name in ("tekst", "termijn", "eigenaar")
+            for name in ("tekst", "termijn", "eigenaar", "uiterlijk")
             if getattr(self.van, name) != getattr(self.naar, name)
         )
 
@@ -171,6 +171,7 @@ def diff(a: Session, b: Session) -> SessionDiff:
     )
     casus = _texts(
         [
+            ("organogram", a.organogram, b.organogram),
             ("casus.titel", a.casus.titel, b.casus.titel),
             ("casus.notities", a.casus.notities, b.casus.notities),
         ]

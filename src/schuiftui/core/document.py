@@ -55,11 +55,16 @@ def merge(document: Container, session: Session, formaat: int) -> tuple[str, ...
     """
     rewritten = _standard_structures(document)
     _set(document, "formaat", formaat)
-    sessie = _ensure_table(document, "sessie", before=("casus", "schuiven", "agenda"))
+    sessie = _ensure_table(document, "sessie", before=("organogram", "casus", "schuiven", "agenda"))
     _set(sessie, "gemeente", session.gemeente)
     _set(sessie, "datum", session.datum)
     _set(sessie, "titel", session.titel)
     _set(sessie, "deelnemers", session.deelnemers)
+    _set(sessie, "ingevuld_door", session.ingevuld_door)
+
+    if "organogram" in document or session.organogram:
+        organogram = _ensure_table(document, "organogram", before=("casus", "schuiven", "agenda"))
+        _set(organogram, "notities", session.organogram, default=_default_if_sparse(organogram, ""))
 
     casus_empty = not session.casus.titel and not session.casus.notities
     if "casus" in document or not casus_empty:
@@ -235,6 +240,7 @@ def _fill_agenda_table(table: Table, item: AgendaItem) -> None:
     _set(table, "status", item.status, default=status_default)
     _set(table, "termijn", item.termijn)
     _set(table, "eigenaar", item.eigenaar)
+    _set(table, "uiterlijk", item.uiterlijk)
 
 
 def _text_before(document: Container, key: str) -> str:

@@ -16,7 +16,7 @@ from typing import Any
 from .categories import CATEGORY_IDS
 from .session import AgendaItem, Session
 
-AGENDA_FIELDS: tuple[str, ...] = ("tekst", "status", "termijn", "eigenaar")
+AGENDA_FIELDS: tuple[str, ...] = ("tekst", "status", "termijn", "eigenaar", "uiterlijk")
 """The fields of an agenda item that are merged one by one."""
 
 
@@ -82,6 +82,12 @@ def merge(base: Session, mine: Session, theirs: Session) -> Merge:
     scalar("sessie.datum", lambda s: s.datum, lambda s, v: setattr(s, "datum", v))
     scalar("sessie.titel", lambda s: s.titel, lambda s, v: setattr(s, "titel", v))
     scalar("sessie.deelnemers", lambda s: s.deelnemers, lambda s, v: setattr(s, "deelnemers", v))
+    scalar(
+        "sessie.ingevuld_door",
+        lambda s: s.ingevuld_door,
+        lambda s, v: setattr(s, "ingevuld_door", v),
+    )
+    scalar("organogram.notities", lambda s: s.organogram, lambda s, v: setattr(s, "organogram", v))
     scalar("casus.titel", lambda s: s.casus.titel, lambda s, v: setattr(s.casus, "titel", v))
     scalar(
         "casus.notities", lambda s: s.casus.notities, lambda s, v: setattr(s.casus, "notities", v)

@@ -70,6 +70,26 @@ def round_before(entries: list[Entry], index: int) -> Session | None:
     return None
 
 
+def existing_gemeente(entries: list[Entry], name: str) -> Entry | None:
+    """The newest readable session of the gemeente called `name`, however it is written.
+
+    "zaanstad" finds "Zaanstad", and "Súdwest Fryslân" finds `sudwest-fryslan`.
+    """
+    from .paths import slugify
+
+    try:
+        slug = slugify(name)
+    except ValueError:
+        return None
+    wanted = name.strip().casefold()
+    for entry in entries:
+        if entry.session is None:
+            continue
+        if entry.slug == slug or entry.session.gemeente.strip().casefold() == wanted:
+            return entry
+    return None
+
+
 def latest(entries: list[Entry], slug: str) -> Session | None:
     """The newest readable session of the gemeente with folder name `slug`."""
     return next((e.session for e in entries if e.slug == slug and e.session is not None), None)

@@ -46,18 +46,27 @@ def session_file_name(datum: datetime.date, number: int = 1) -> str:
     return f"{datum.isoformat()}{suffix}.toml"
 
 
-def new_session_path(sessions_dir: Path, gemeente: str, datum: datetime.date) -> Path:
+def new_session_path(
+    sessions_dir: Path, gemeente: str, datum: datetime.date, folder: Path | None = None
+) -> Path:
     """Return a free path for a new session of `gemeente` on `datum`.
 
     The first session of a day is `<datum>.toml`, the next ones
-    `<datum>-2.toml`, `<datum>-3.toml` and so on.
+    `<datum>-2.toml`, `<datum>-3.toml` and so on. The folder is the
+    gemeente's slug in `sessions_dir`, or `folder` for a round that
+    continues a gemeente whose folder has another name.
     """
-    folder = sessions_dir / slugify(gemeente)
+    folder = folder if folder is not None else sessions_dir / slugify(gemeente)
     number = 1
     # lexists: a symbolic link, also one that points nowhere, is a name taken.
     while os.path.lexists(folder / session_file_name(datum, number)):
         number += 1
     return folder / session_file_name(datum, number)
+
+
+def sessions_on(folder: Path, datum: datetime.date) -> int:
+    """How many session files `folder` has for `datum` (a new one would be number this + 1)."""
+    return sum(1 for found in rounds(folder) if found.datum == datum) if folder.is_dir() else 0
 
 
 def free_sibling(path: Path) -> Path:
@@ -146,10 +155,23 @@ def find_toml_files(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.suffix.lower() == ".toml"
+                    and p.is_file()
+                    and not _in_hidden_folder(p.relative_to(path))
+                )
+            )
         else:
             files.append(path)
     return files
+
+
+def _in_hidden_folder(relative: Path) -> bool:
+    """Whether a path lies in a folder whose name starts with a dot (`.git`, `.prullenbak`)."""
+    return any(part.startswith(".") for part in relative.parts[:-1])
 
 
 def latest_session_file(sessions_dir: Path, gemeente: str) -> Path | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -35,6 +36,24 @@ def clamp_stand(stand: int) -> int:
 def format_stand(stand: int) -> str:
     """Return a stand as people read it: "+3", "0" (the middle), "-2"."""
     return f"{stand:+d}" if stand else "0"
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> datetime.date | None:
+    """The date written as JJJJ-MM-DD in `text`, or None for anything else.
+
+    Python's `fromisoformat` also takes `20260101` and `2026-W01-1`; people
+    and files here write dates one way only.
+    """
+    text = text.strip()
+    if not _DATE.fullmatch(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:  # 2026-02-30
+        return None
 
 
 def normalize_text(text: str) -> str:
@@ -77,11 +96,17 @@ class AgendaItem:
     termijn: str | None = None
     """"kort", "lang" or not set."""
     eigenaar: str | None = None
+    uiterlijk: datetime.date | None = None
+    """The date by which it is due (huiswerk between meetings), if any."""
 
     @property
     def done(self) -> bool:
         """Whether the step is done."""
         return self.status == "gedaan"
+
+    def overdue(self, today: datetime.date) -> bool:
+        """Whether the step is open and its date has passed."""
+        return not self.done and self.uiterlijk is not None and self.uiterlijk < today
 
 
 def _middle_sliders() -> dict[str, Slider]:
@@ -99,6 +124,10 @@ class Session:
     datum: datetime.date
     titel: str | None = None
     deelnemers: list[str] | None = None
+    ingevuld_door: str | None = None
+    """Set in one person's own placement: their name, or a number when anonymous."""
+    organogram: str = ""
+    """Where wijkgericht werken sits in the gemeente's organogram, in free text."""
     casus: Casus = field(default_factory=Casus)
     sliders: dict[str, Slider] = field(default_factory=_middle_sliders)
     agenda: list[AgendaItem] = field(default_factory=list)
@@ -106,6 +135,10 @@ class Session:
     def stands(self) -> dict[str, int]:
         """Return the stand of every slider, in file order."""
         return {category_id: slider.stand for category_id, slider in self.sliders.items()}
+
+    def overdue(self, today: datetime.date) -> list[AgendaItem]:
+        """The open agenda items whose date (`uiterlijk`) has passed."""
+        return [item for item in self.agenda if item.overdue(today)]
 
     def next_agenda_id(self) -> str:
         """Return an agenda id that no item of this session uses yet."""
@@ -117,7 +150,8 @@ class Session:
 
     def texts(self) -> list[str]:
         """Every text the session holds, in no particular order."""
-        found = [self.gemeente, self.titel or "", self.casus.titel, self.casus.notities]
+        found = [self.gemeente, self.titel or "", self.ingevuld_door or "", self.organogram]
+        found += [self.casus.titel, self.casus.notities]
         found += self.deelnemers or []
         found += [slider.toelichting for slider in self.sliders.values()]
         for item in self.agenda:
@@ -132,6 +166,9 @@ class Session:
             result.titel = change(result.titel)
         if result.deelnemers is not None:
             result.deelnemers = [change(name) for name in result.deelnemers]
+        if result.ingevuld_door is not None:
+            result.ingevuld_door = change(result.ingevuld_door)
+        result.organogram = change(result.organogram)
         result.casus.titel = change(result.casus.titel)
         result.casus.notities = change(result.casus.notities)
         for slider in result.sliders.values():
@@ -161,6 +198,7 @@ def edited_agenda(
     tekst: str,
     termijn: str | None,
     eigenaar: str | None,
+    uiterlijk: datetime.date | None,
 ) -> tuple[Session, int | None]:
     """A copy of `session` with agenda item `index` changed, or a new one (`index` None).
 
@@ -176,12 +214,40 @@ def edited_agenda(
     result = copy.deepcopy(session)
     if index is None:
         result.agenda.append(
-            AgendaItem(result.next_agenda_id(), tekst, termijn=termijn, eigenaar=eigenaar)
+            AgendaItem(
+                result.next_agenda_id(),
+                tekst,
+                termijn=termijn,
+                eigenaar=eigenaar,
+                uiterlijk=uiterlijk,
+            )
         )
         return result, len(result.agenda) - 1
     item = result.agenda[index]
     item.tekst, item.termijn, item.eigenaar = tekst, termijn, eigenaar
+    item.uiterlijk = uiterlijk
     return result, index
+
+
+ROLES: tuple[str, ...] = ("wijkambtenaar", "fysiek domein", "sociaal domein")
+"""The trio of the workshop, offered when deelnemers are typed."""
+
+
+def parse_deelnemers(text: str) -> list[str] | None:
+    """The deelnemers typed as "Anna (wijkambtenaar), sociaal domein": a list, or None if none."""
+    names = [normalize_text(name).strip() for name in text.replace("\n", ",").split(",")]
+    return [name for name in names if name] or None
+
+
+def edited_details(
+    session: Session, titel: str, deelnemers: list[str] | None, datum: datetime.date
+) -> Session:
+    """A copy of `session` with its titel (empty: none), deelnemers and datum set."""
+    result = copy.deepcopy(session)
+    result.titel = normalize_text(titel).strip() or None
+    result.deelnemers = deelnemers
+    result.datum = datum
+    return result
 
 
 def new_session(gemeente: str, datum: datetime.date) -> Session:

@@ -256,6 +256,8 @@ class _Validator:
             not isinstance(deelnemers, list) or not all(isinstance(d, str) for d in deelnemers)
         ):
             raise self.fail("moet een lijst met teksten zijn", "sessie", "deelnemers")
+        ingevuld_door = self.string(sessie, "sessie", "ingevuld_door")
+        organogram = self.table(data, "organogram")
         casus_data = self.table(data, "casus")
         casus = Casus(
             titel=self.string(casus_data, "casus", "titel") or "",
@@ -266,6 +268,8 @@ class _Validator:
             datum=datum,
             titel=titel,
             deelnemers=deelnemers,
+            ingevuld_door=ingevuld_door,
+            organogram=self.string(organogram, "organogram", "notities") or "",
             casus=casus,
             sliders=self.sliders(self.table(data, "schuiven")),
             agenda=self.agenda(data.get("agenda")),
@@ -322,7 +326,17 @@ class _Validator:
                     f'moet "kort" of "lang" zijn, niet {termijn!r}', "agenda", "termijn", index
                 )
             eigenaar = self.string(data, "agenda", "eigenaar", index)
-            items.append(AgendaItem(item_id, tekst, status, termijn, eigenaar))
+            uiterlijk = data.get("uiterlijk")
+            if uiterlijk is not None and (
+                isinstance(uiterlijk, datetime.datetime) or not isinstance(uiterlijk, datetime.date)
+            ):
+                raise self.fail(
+                    f"moet een datum zijn zoals 2020-03-11, niet {_describe(uiterlijk)}",
+                    "agenda",
+                    "uiterlijk",
+                    index,
+                )
+            items.append(AgendaItem(item_id, tekst, status, termijn, eigenaar, uiterlijk))
         return items
 
 
@@ -476,18 +490,19 @@ def _holds(text: str, session: Session) -> bool:
         return False
 
 
-def save_new(session: Session, sessions_dir: Path) -> Path:
+def save_new(session: Session, sessions_dir: Path, folder: Path | None = None) -> Path:
     """Write `session` as a new file in `sessions_dir` and return its path.
 
     The file is `<gemeente-slug>/<datum>.toml`, or `<datum>-2.toml` and so on
     when that day already has a session: an existing file is never reused.
+    A new round goes into `folder`, the folder of the round it continues.
 
     Raises:
         ValueError: The gemeente's name leaves no usable folder name.
         SessionError: Nothing was written; the message says why.
     """
     try:
-        path = new_session_path(sessions_dir, session.gemeente, session.datum)
+        path = new_session_path(sessions_dir, session.gemeente, session.datum, folder)
     except OSError as error:  # a name or folder longer than the file system allows
         raise SessionError(sessions_dir, f"kan niet opslaan ({error.strerror or error})") from None
     inside = Path(os.path.realpath(sessions_dir))

@@ -116,6 +116,31 @@ class ConfirmDialog(ChoiceDialog):
         return f"{self.action} (Enter)" if choice.id == "yes" else super().label(choice)
 
 
+class ExistingGemeenteDialog(ChoiceDialog):
+    """A new session for a gemeente that has sessions: a new round (Enter), an empty one, or not.
+
+    Returns "round", "blank" or "cancel".
+    """
+
+    HEADING = "dialog.existing.title"
+    FRAME = "dialog"  # three buttons need more than the small frame's width
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "choose('cancel')", "key.cancel"),
+    ]
+    CHOICES = (
+        Choice("round", "dialog.existing.round", "dialog.existing.round_key", "primary"),
+        Choice("blank", "dialog.existing.blank", "dialog.existing.blank_key"),
+        Choice("cancel", "dialog.quit.cancel"),
+    )
+
+    def __init__(self, question: str, translate: Translator) -> None:
+        super().__init__(translate)
+        self._question = question
+
+    def question(self) -> str:
+        return self._question
+
+
 class DraftDialog(ChoiceDialog):
     """Unsaved edits from before (a connection that dropped): restore, look, or discard.
 

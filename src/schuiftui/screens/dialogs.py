@@ -15,9 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..core.paths import slugify
+from ..core.session import ROLES, normalize_text, parse_date, parse_deelnemers
 from ..i18n import Translator
 
 ResultType = TypeVar("ResultType")
@@ -134,6 +136,10 @@ class EditDialog(Dialog[ResultType]):
         """What was edited, and whether to save the session now."""
         raise NotImplementedError
 
+    def problem(self) -> str | None:
+        """What is wrong with what was typed, shown instead of finishing; None: nothing."""
+        return None
+
     def current(self) -> ResultType | None:
         """What the dialog holds right now (for a recovery draft); None before it is built."""
         from textual.css.query import NoMatches
@@ -150,8 +156,13 @@ class EditDialog(Dialog[ResultType]):
         (self.focused or self).call_later(self._finish, save)
 
     def _finish(self, save: bool) -> None:
-        if self.is_active:
-            self.dismiss(self.result(save))
+        if not self.is_active:
+            return
+        problem = self.problem()
+        if problem is not None:
+            self.query_one("#problem", Static).update(problem)
+            return
+        self.dismiss(self.result(save))
 
 
 @dataclass(frozen=True)
@@ -196,6 +207,8 @@ class AgendaFields:
     tekst: str
     termijn: str | None
     eigenaar: str | None
+    uiterlijk: datetime.date | None
+    """The date by which it is due (huiswerk), if any."""
     save: bool = False
 
 
@@ -228,6 +241,15 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
             with Vertical():
                 yield Label(_("dialog.agenda.eigenaar"))
                 yield Input(self.fields.eigenaar or "", id="eigenaar")
+            with Vertical():
+                yield Label(_("dialog.agenda.uiterlijk"))
+                uiterlijk = self.fields.uiterlijk
+                yield Input(
+                    uiterlijk.isoformat() if uiterlijk else "",
+                    id="uiterlijk",
+                    placeholder=_("dialog.date_placeholder"),
+                )
+        yield Static("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
         self.query_one("#tekst", Input).focus()
@@ -236,6 +258,13 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
     def submitted(self) -> None:
         self.action_done(False)
 
+    def problem(self) -> str | None:
+        typed = self.query_one("#uiterlijk", Input).value.strip()
+        if typed and parse_date(typed) is None:
+            self.query_one("#uiterlijk", Input).focus()
+            return self.translate("cli.bad_date", value=typed)
+        return None
+
     def result(self, save: bool) -> AgendaFields:
         termijn = self.query_one("#termijn", Select).value
         eigenaar = self.query_one("#eigenaar", Input).value.strip()
@@ -243,6 +272,103 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
             tekst=self.query_one("#tekst", Input).value.strip(),
             termijn=termijn if isinstance(termijn, str) else None,
             eigenaar=eigenaar or None,
+            # A date still being typed (a recovery draft) keeps none yet.
+            uiterlijk=parse_date(self.query_one("#uiterlijk", Input).value.strip()),
+            save=save,
+        )
+
+
+class RoleSuggester(Suggester):
+    """Completes the last of the comma-separated deelnemers with a role of the trio."""
+
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        last = value.rpartition(",")[2]
+        typed = last.lstrip()
+        if not typed:
+            return None
+        for role in ROLES:
+            if role.startswith(typed.lower()) and role != typed.lower():
+                return value + role[len(typed) :]
+        return None
+
+
+def deelnemers_input(deelnemers: list[str] | None, translate: Translator) -> Input:
+    """The field for deelnemers: free text, comma-separated, the trio's roles suggested."""
+    return Input(
+        ", ".join(deelnemers or []),
+        id="deelnemers",
+        placeholder=translate("dialog.details.deelnemers_placeholder"),
+        suggester=RoleSuggester(),
+        compact=True,
+    )
+
+
+@dataclass(frozen=True)
+class SessionDetails:
+    """What the details dialog returns."""
+
+    titel: str
+    deelnemers: list[str] | None
+    datum: datetime.date
+    save: bool = False
+
+
+class DetailsDialog(EditDialog[SessionDetails]):
+    """The session's titel, deelnemers and datum."""
+
+    HEADING = "dialog.details.title"
+    KEYS = "dialog.details.keys"
+
+    def __init__(
+        self,
+        titel: str | None,
+        deelnemers: list[str] | None,
+        datum: datetime.date,
+        translate: Translator,
+    ) -> None:
+        super().__init__(translate)
+        self.details = SessionDetails(titel or "", deelnemers, datum)
+
+    def compose_body(self) -> ComposeResult:
+        _ = self.translate
+        yield Label(_("dialog.details.titel"))
+        yield Input(self.details.titel, id="titel", compact=True)
+        yield Label(_("dialog.details.deelnemers"))
+        yield deelnemers_input(self.details.deelnemers, _)
+        yield Static(_("dialog.details.roles", roles=", ".join(ROLES)), classes="dialog-help")
+        yield Label(_("dialog.new.datum"))
+        yield Input(
+            self.details.datum.isoformat(),
+            id="datum",
+            placeholder=_("dialog.date_placeholder"),
+            compact=True,
+        )
+        yield Static("", id="problem", classes="dialog-problem")
+
+    def on_mount(self) -> None:
+        self.query_one("#titel", Input).focus()
+
+    @on(Input.Submitted)
+    def submitted(self) -> None:
+        self.action_done(False)
+
+    def problem(self) -> str | None:
+        typed = self.query_one("#datum", Input).value.strip()
+        if parse_date(typed) is None:
+            self.query_one("#datum", Input).focus()
+            return self.translate("cli.bad_date", value=typed)
+        return None
+
+    def result(self, save: bool) -> SessionDetails:
+        datum = parse_date(self.query_one("#datum", Input).value)
+        return SessionDetails(
+            titel=self.query_one("#titel", Input).value,
+            deelnemers=parse_deelnemers(self.query_one("#deelnemers", Input).value),
+            # A date still being typed (a recovery draft) keeps the one there was.
+            datum=datum or self.details.datum,
             save=save,
         )
 
@@ -253,10 +379,16 @@ class NewSession:
 
     gemeente: str
     datum: datetime.date
+    titel: str | None = None
+    deelnemers: list[str] | None = None
+    """None: none typed (a new round then keeps those of the round before)."""
 
 
 class NewSessionDialog(Dialog["NewSession | None"]):
-    """Ask for a gemeente and a date (default today) for a new session."""
+    """Ask for a gemeente, a date (default today), a titel and deelnemers for a new session.
+
+    For a new round the gemeente is given and cannot be changed.
+    """
 
     HEADING = "dialog.new.title"
     KEYS = "dialog.new.keys"
@@ -265,26 +397,40 @@ class NewSessionDialog(Dialog["NewSession | None"]):
         Binding("escape", "cancel", "key.cancel"),
     ]
 
-    def __init__(self, translate: Translator, today: datetime.date) -> None:
+    def __init__(
+        self,
+        translate: Translator,
+        today: datetime.date,
+        gemeente: str | None = None,
+        deelnemers: list[str] | None = None,
+    ) -> None:
         super().__init__(translate)
         self.today = today
+        self.gemeente = gemeente
+        self.deelnemers = deelnemers
+
+    def dialog_title(self) -> str:
+        if self.gemeente is None:
+            return self.translate("dialog.new.title")
+        return self.translate("dialog.round.title", gemeente=self.gemeente)
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
         yield Label(_("dialog.new.gemeente"))
-        yield Input(id="gemeente")
+        yield Input(self.gemeente or "", id="gemeente", compact=True, disabled=bool(self.gemeente))
         yield Label(_("dialog.new.datum"))
-        yield Input(self.today.isoformat(), id="datum")
+        yield Input(self.today.isoformat(), id="datum", compact=True)
+        yield Label(_("dialog.details.titel"))
+        yield Input(id="titel", compact=True)
+        yield Label(_("dialog.details.deelnemers"))
+        yield deelnemers_input(self.deelnemers, _)
         yield Static("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
-        self.query_one("#gemeente", Input).focus()
+        self.query_one("#datum" if self.gemeente else "#gemeente", Input).focus()
 
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == "gemeente" and not self.query_one("#datum", Input).value:
-            self.query_one("#datum", Input).focus()
-            return
         _ = self.translate
         gemeente = self.query_one("#gemeente", Input).value.strip()
         datum_text = self.query_one("#datum", Input).value.strip()
@@ -295,13 +441,14 @@ class NewSessionDialog(Dialog["NewSession | None"]):
             problem.update(_("dialog.new.bad_gemeente"))
             self.query_one("#gemeente", Input).focus()
             return
-        try:
-            datum = datetime.date.fromisoformat(datum_text)
-        except ValueError:
+        datum = parse_date(datum_text)
+        if datum is None:
             problem.update(_("cli.bad_date", value=datum_text))
             self.query_one("#datum", Input).focus()
             return
-        self.dismiss(NewSession(gemeente, datum))
+        titel = normalize_text(self.query_one("#titel", Input).value).strip()
+        deelnemers = parse_deelnemers(self.query_one("#deelnemers", Input).value)
+        self.dismiss(NewSession(gemeente, datum, titel or None, deelnemers))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -28,7 +28,9 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "help.section.everywhere",
         (
+            ("o", "help.organogram"),
             ("c", "help.casus"),
+            ("g", "help.details"),
             ("a", "help.agenda"),
             ("? / F1", "help.help"),
             ("Escape", "help.escape"),
@@ -55,6 +57,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "help.start_open"),
             ("n", "help.start_new"),
             ("r", "help.start_round"),
+            ("d / Delete", "help.start_remove"),
+            ("u", "help.start_restore"),
             ("Spatie", "help.start_mark"),
             ("v", "help.start_compare"),
         ),

@@ -21,6 +21,7 @@ from ..core.paths import free_sibling
 from ..core.session import (
     Session,
     edited_agenda,
+    edited_details,
     edited_toelichting,
     format_stand,
     normalize_text,
@@ -67,6 +68,8 @@ class PanelScreen(Screen[None]):
         # field. Not in a text field, where they are letters (check_action).
         Binding("c", "focus_casus", "key.casus", show=False, priority=True),
         Binding("a", "focus_agenda", "key.agenda", show=False, priority=True),
+        Binding("o", "focus_organogram", "key.organogram", show=False, priority=True),
+        Binding("g", "details", "key.details", show=False),
         Binding("v", "compare", "key.compare", show=False),
         Binding("x", "export", "key.export", show=False),
     ]
@@ -80,8 +83,10 @@ class PanelScreen(Screen[None]):
         path: Path,
         translate: Translator,
         previous: PreviousRound | None = None,
+        today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__()
+        self.today = today
         self.session = session
         self.path = path
         self.translate = translate
@@ -184,6 +189,7 @@ class PanelScreen(Screen[None]):
         from textual.widgets import TextArea
 
         self.query_one("#notities", TextArea).read_only = True  # also when not loaded yet
+        self.query_one("#organogram", TextArea).read_only = True
         self.query_one("#casus-titel", Input).disabled = True
 
     def _refuse_in_read_only(self) -> bool:
@@ -201,11 +207,15 @@ class PanelScreen(Screen[None]):
         if self._side_built:
             return None
 
+        from textual.widgets import TextArea
+
         _ = self.translate
         casus = self.session.casus
         self.mount(TranslatedFooter(_))
         mounted = self.query_one("#side").mount_all(
             [
+                Label(_("panel.organogram"), classes="side-title"),
+                TextArea(self.session.organogram, id="organogram", soft_wrap=True),
                 Label(_("panel.casus"), classes="side-title"),
                 Input(
                     casus.titel, id="casus-titel", compact=True, placeholder=_("panel.casus_titel")
@@ -272,18 +282,23 @@ class PanelScreen(Screen[None]):
         _ = self.translate
         lang = _.lang
         category = BY_ID[slider_id]
-        toelichting = self.session.sliders[slider_id].toelichting or _("panel.no_toelichting")
+        toelichting = self.session.sliders[slider_id].toelichting
+        before = self.previous.session.sliders[slider_id] if self.previous else None
+        # A new round starts with the toelichtingen of the round before; until
+        # the team edits one, it says that it is last round's reason.
+        copied = before is not None and toelichting and toelichting == before.toelichting
         # Assembled, not markup: text the team typed is shown exactly as typed.
         parts: list[str | tuple[str, str]] = [
             (category.name.get(lang), "bold"),
             "  ",
             (_("panel.edit_hint"), "dim"),
             "\n",
-            toelichting,
-            "\n",
+            toelichting or _("panel.no_toelichting"),
         ]
-        if self.previous is not None:
-            before = self.previous.session.sliders[slider_id]
+        if copied:
+            parts += [" ", (_("panel.copied"), "italic dim")]
+        parts.append("\n")
+        if self.previous is not None and before is not None:
             parts += [
                 (
                     _(
@@ -293,7 +308,7 @@ class PanelScreen(Screen[None]):
                     ),
                     "italic",
                 ),
-                f" {before.toelichting}" if before.toelichting else "",
+                f" {before.toelichting}" if before.toelichting and not copied else "",
                 "\n",
             ]
         parts.append((f"{category.description.get(lang)} {_('panel.middle')}", "dim"))
@@ -305,8 +320,14 @@ class PanelScreen(Screen[None]):
         # renderers are not needed before it.
         from ..core.render.text import agenda_detail
 
+        today = self.today()
         return [
-            AgendaEntry(item.tekst, item.done, agenda_detail(item, self.translate))
+            AgendaEntry(
+                item.tekst,
+                item.done,
+                agenda_detail(item, self.translate, today),
+                item.overdue(today),
+            )
             for item in self.session.agenda
         ]
 
@@ -332,6 +353,9 @@ class PanelScreen(Screen[None]):
         notities = self.query_one("#notities", TextArea)
         if self._notes_loaded and notities.text != self.session.casus.notities:
             notities.load_text(self.session.casus.notities)
+        organogram = self.query_one("#organogram", TextArea)
+        if organogram.text != self.session.organogram:
+            organogram.load_text(self.session.organogram)
         self._show_agenda()
 
     # Changes
@@ -378,6 +402,7 @@ class PanelScreen(Screen[None]):
             self._take_titel(self.query_one("#casus-titel", Input).value)
             if self._notes_loaded:
                 self._take_notities(self.query_one("#notities", TextArea).text)
+            self._take_organogram(self.query_one("#organogram", TextArea).text)
 
     def _ask_why_it_moved(self, slider_id: str) -> None:
         """Once per slider: it moved far from the previous round; ask, not force, why."""
@@ -438,6 +463,33 @@ class PanelScreen(Screen[None]):
 
         self._open_dialog(dialog, while_typing, done)
 
+    def action_details(self) -> None:
+        """Edit the session's titel, deelnemers and datum."""
+        from .dialogs import DetailsDialog, SessionDetails
+
+        if self._refuse_in_read_only():
+            return
+        session = self.session
+        dialog = DetailsDialog(session.titel, session.deelnemers, session.datum, self.translate)
+
+        def with_details(details: SessionDetails) -> Session:
+            return edited_details(self.session, details.titel, details.deelnemers, details.datum)
+
+        def while_typing() -> Session:
+            typed = dialog.current()
+            return with_details(typed) if typed else self.session
+
+        def done(details: SessionDetails) -> None:
+            changed = with_details(details)
+            if changed != self.session:
+                self._remember()
+                self.session = changed
+                self._update_title()
+            if details.save:
+                self.action_save()
+
+        self._open_dialog(dialog, while_typing, done)
+
     def _open_dialog(
         self,
         dialog: EditDialog[Any],
@@ -479,6 +531,16 @@ class PanelScreen(Screen[None]):
         # A handler by name: TextArea is imported only when the side panel is built.
         if event.text_area.id == "notities":
             self._take_notities(event.text_area.text)
+        elif event.text_area.id == "organogram":
+            self._take_organogram(event.text_area.text)
+
+    def _take_organogram(self, value: str) -> None:
+        text = normalize_text(value)
+        if text == self.session.organogram:
+            return
+        self._remember(typing_in="organogram")
+        self.session.organogram = text
+        self._update_title()
 
     def _take_notities(self, value: str) -> None:
         text = normalize_text(value)
@@ -520,9 +582,9 @@ class PanelScreen(Screen[None]):
         item = self.session.agenda[index] if index is not None else None
         item_id = item.id if item is not None else None
         fields = (
-            AgendaFields(item.tekst, item.termijn, item.eigenaar)
+            AgendaFields(item.tekst, item.termijn, item.eigenaar, item.uiterlijk)
             if item
-            else AgendaFields("", None, None)
+            else AgendaFields("", None, None, None)
         )
         dialog = AgendaItemDialog(fields, self.translate, new=item is None)
 
@@ -537,7 +599,9 @@ class PanelScreen(Screen[None]):
             typed, place = dialog.current(), where()
             if typed is None or place == -1:
                 return self.session
-            return edited_agenda(self.session, place, typed.tekst, typed.termijn, typed.eigenaar)[0]
+            return edited_agenda(
+                self.session, place, typed.tekst, typed.termijn, typed.eigenaar, typed.uiterlijk
+            )[0]
 
         def done(result: AgendaFields) -> None:
             place = where()
@@ -545,7 +609,12 @@ class PanelScreen(Screen[None]):
                 self._show_agenda()
                 return
             changed, place = edited_agenda(
-                self.session, place, result.tekst, result.termijn, result.eigenaar
+                self.session,
+                place,
+                result.tekst,
+                result.termijn,
+                result.eigenaar,
+                result.uiterlijk,
             )
             if changed != self.session:
                 self._remember()
@@ -709,6 +778,9 @@ class PanelScreen(Screen[None]):
     def action_focus_agenda(self) -> None:
         self._focus_side("#agenda")
 
+    def action_focus_organogram(self) -> None:
+        self._focus_side("#organogram")
+
     def _focus_side(self, selector: str) -> None:
         self._build_side()  # a key typed ahead may come before it was built
         # Directly, not via focus() (which waits a turn): keys typed right
@@ -724,7 +796,7 @@ class PanelScreen(Screen[None]):
         return isinstance(self.focused, (Input, TextArea))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("focus_casus", "focus_agenda"):
+        if action in ("focus_casus", "focus_agenda", "focus_organogram"):
             return not self._typing()
         on_a_slider = isinstance(self.focused, Slider)
         if action == "focus_sliders":

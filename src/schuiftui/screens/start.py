@@ -16,14 +16,17 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORIES, CATEGORY_IDS
-from ..core.overview import Entry, latest, overview, round_before
+from ..core.overview import Entry, existing_gemeente, overview, round_before
+from ..core.paths import new_session_path, session_file_name, sessions_on
 from ..core.render.text import shorten
 from ..core.sanitize import visible
 from ..core.session import Session, format_stand, new_session, next_round
 from ..core.storage import SessionError, load, save_new
+from ..core.trash import move_to_trash, restore, trash_path
 from ..i18n import Translator
 from ..widgets.footer import TranslatedFooter
 from ..widgets.title import TitleBar
+from .choices import ConfirmDialog, ExistingGemeenteDialog
 from .dialogs import NewSession, NewSessionDialog
 from .requests import CompareRequested
 
@@ -56,6 +59,8 @@ class StartScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_gemeente", "key.start_new"),
         Binding("r", "new_round", "key.start_round"),
+        Binding("delete,d", "remove", "key.start_remove", key_display="d", show=False),
+        Binding("u", "restore", "key.start_restore", show=False),
         Binding("space", "mark", "key.mark", key_display="spatie", show=False),
         Binding("v", "compare", "key.compare"),
     ]
@@ -75,6 +80,8 @@ class StartScreen(Screen[None]):
         self.rows: list[Entry] = []
         self.marked: set[Path] = set()
         """Sessions marked (with space) for comparing."""
+        self.removed: list[tuple[Path, Path]] = []
+        """Sessions moved to the trash here: where each is now, and where it was."""
 
     def compose(self) -> ComposeResult:
         yield TitleBar("schuiftui", self.translate("start.subtitle", dir=self.sessions_dir))
@@ -99,7 +106,12 @@ class StartScreen(Screen[None]):
             name = first.session.gemeente if first.session else visible(slug)
             if options:
                 options.append(None)
-            options.append(Option(Text(name, style="bold"), id=f"group-{slug}", disabled=True))
+            header = Text(name, style="bold")
+            # Huiswerk past its date, in the newest round (the older ones are history).
+            overdue = len(first.session.overdue(self.today())) if first.session else 0
+            if overdue:
+                header.append(f"  ! {_('start.overdue', n=overdue)}", style="bold red")
+            options.append(Option(header, id=f"group-{slug}", disabled=True))
             for index, _row in group_rows:
                 options.append(Option(self._row_text(index), id=str(index)))
         option_list = self.query_one(OptionList)
@@ -177,23 +189,151 @@ class StartScreen(Screen[None]):
 
     @work
     async def action_new_gemeente(self) -> None:
-        """Ask for a gemeente and date, create the session file, open it."""
+        """Ask for a gemeente, date, titel and deelnemers; create the session file, open it.
+
+        A gemeente that has sessions already gets the offer of a new round.
+        """
         answer: NewSession | None = await self.app.push_screen_wait(
             NewSessionDialog(self.translate, self.today())
         )
-        if answer is not None:
-            self._create(new_session(answer.gemeente, answer.datum))
+        if answer is None:
+            return
+        existing = existing_gemeente(self.rows, answer.gemeente)
+        if existing is None:
+            session = new_session(answer.gemeente, answer.datum)
+            await self._create(with_answers(session, answer), None)
+            return
+        assert existing.session is not None
+        _ = self.translate
+        count = sum(1 for row in self.rows if row.slug == existing.slug and row.session)
+        question = _(
+            "dialog.existing.question",
+            gemeente=existing.session.gemeente,
+            n=count,
+            datum=existing.session.datum.isoformat(),
+        )
+        choice = await self.app.push_screen_wait(ExistingGemeenteDialog(question, _))
+        if choice == "round":
+            await self._new_round(existing, answer)
+        elif choice == "blank":
+            # The spelling of the gemeente as it is: "zaanstad" stays "Zaanstad".
+            session = new_session(existing.session.gemeente, answer.datum)
+            await self._create(with_answers(session, answer), existing.path.parent)
 
-    def action_new_round(self) -> None:
-        """Start a new round, dated today, from the latest session of this gemeente."""
+    @work
+    async def action_new_round(self) -> None:
+        """Start a new round of the highlighted gemeente, from its latest session; ask the date."""
         row = self._highlighted_row()
         if row is None:
             return
-        previous = latest(self.rows, row.slug)
-        if previous is None:
+        newest = next((r for r in self.rows if r.slug == row.slug and r.session is not None), None)
+        if newest is None or newest.session is None:
             self.notify(self.translate("start.no_round"), severity="warning")
             return
-        self._create(next_round(previous, self.today()))
+        answer: NewSession | None = await self.app.push_screen_wait(
+            NewSessionDialog(
+                self.translate,
+                self.today(),
+                gemeente=newest.session.gemeente,
+                deelnemers=newest.session.deelnemers,
+            )
+        )
+        if answer is not None:
+            await self._new_round(newest, answer)
+
+    async def _new_round(self, latest_row: Entry, answer: NewSession) -> None:
+        """A new round from `latest_row`, in its folder; say once which actions were done."""
+        previous = latest_row.session
+        assert previous is not None
+        session = with_answers(next_round(previous, answer.datum), answer)
+        done = [item.tekst for item in previous.agenda if item.done]
+        if await self._create(session, latest_row.path.parent) and done:
+            items = "; ".join(shorten(tekst, 60) for tekst in done)
+            self.notify(self.translate("start.done_since", items=items), timeout=15)
+
+    async def _create(self, session: Session, folder: Path | None) -> bool:
+        """Write `session` as a new file (in `folder`, if given) and open it; whether it was.
+
+        A second session on a day that has one is made only after saying so.
+        """
+        _ = self.translate
+        try:
+            path = new_session_path(self.sessions_dir, session.gemeente, session.datum, folder)
+        except (OSError, ValueError) as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return False
+        if sessions_on(path.parent, session.datum):
+            first = path.parent / session_file_name(session.datum)
+            question = _(
+                "dialog.same_day",
+                gemeente=session.gemeente,
+                datum=session.datum.isoformat(),
+                file=first.name,
+                new=path.name,
+            )
+            answer = await self.app.push_screen_wait(
+                ConfirmDialog(question, _("dialog.same_day.action"), _)
+            )
+            if answer != "yes":
+                return False
+        try:
+            path = save_new(session, self.sessions_dir, folder)
+        except (SessionError, ValueError) as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return False
+        self.open_session(session, path, self.refresh_list)
+        return True
+
+    @work
+    async def action_remove(self) -> None:
+        """Move the highlighted session to the trash, after a question that names the file."""
+        row = self._highlighted_row()
+        if row is None:
+            return
+        _ = self.translate
+        trash = trash_path(row.path, self.sessions_dir)
+        answer = await self.app.push_screen_wait(
+            ConfirmDialog(
+                _("start.remove", file=row.path, trash=trash.parent),
+                _("start.remove.action"),
+                _,
+            )
+        )
+        if answer != "yes":
+            return
+        try:
+            trashed = move_to_trash(row.path, self.sessions_dir)
+        except OSError as error:
+            self.notify(
+                _("start.cannot_move", file=row.path, problem=error.strerror or error),
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.removed.append((trashed, row.path))
+        self.marked.discard(row.path)
+        self.refresh_list()
+        self.notify(_("start.removed", file=row.path.name, trash=trashed.parent), timeout=10)
+
+    def action_restore(self) -> None:
+        """Bring back the session removed last (from this screen)."""
+        _ = self.translate
+        if not self.removed:
+            self.notify(_("start.nothing_to_restore"), timeout=4)
+            return
+        trashed, original = self.removed[-1]
+        try:
+            restore(trashed, original)
+        except OSError as error:
+            self.notify(
+                _("start.cannot_move", file=trashed, problem=error.strerror or error),
+                severity="error",
+                timeout=10,
+            )
+            return
+        self.removed.pop()
+        self.refresh_list()
+        self.notify(_("start.restored", file=original), timeout=6)
 
     def action_mark(self) -> None:
         """Mark the highlighted session for comparing, or take its mark away."""
@@ -219,10 +359,10 @@ class StartScreen(Screen[None]):
             targets = [row.path.parent]
         self.post_message(CompareRequested(targets))
 
-    def _create(self, session: Session) -> None:
-        try:
-            path = save_new(session, self.sessions_dir)
-        except (SessionError, ValueError) as error:
-            self.notify(str(error), severity="error", timeout=10)
-            return
-        self.open_session(session, path, self.refresh_list)
+
+def with_answers(session: Session, answer: NewSession) -> Session:
+    """`session` with the titel and deelnemers typed in the new-session dialog."""
+    session.titel = answer.titel
+    if answer.deelnemers is not None:
+        session.deelnemers = answer.deelnemers
+    return session

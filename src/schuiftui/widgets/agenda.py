@@ -16,11 +16,13 @@ class AgendaEntry(NamedTuple):
     tekst: str
     done: bool
     detail: str
-    """Termijn and eigenaar, already in the interface language."""
+    """Termijn, eigenaar and date, already in the interface language."""
+    overdue: bool = False
+    """Open, and its date (`uiterlijk`) has passed."""
 
 
 class AgendaList(OptionList):
-    """The agenda items, one per line, `[ ]` open and `[x]` gedaan.
+    """The agenda items, one per line, `[ ]` open, `[x]` gedaan, `[!]` open past its date.
 
     | Key | Request |
     | :- | :- |
@@ -81,10 +83,11 @@ class AgendaList(OptionList):
 
     @staticmethod
     def _prompt(entry: AgendaEntry) -> Text:
-        text = Text("[x] " if entry.done else "[ ] ", style="bold")
+        box = "[x] " if entry.done else "[!] " if entry.overdue else "[ ] "
+        text = Text(box, style="bold $error" if entry.overdue else "bold")
         text.append(entry.tekst, style="strike dim" if entry.done else "")
         if entry.detail:
-            text.append(f" ({entry.detail})", style="dim")
+            text.append(f" ({entry.detail})", style="bold" if entry.overdue else "dim")
         return text
 
     def action_request(self, action: str) -> None:

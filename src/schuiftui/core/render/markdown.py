@@ -74,6 +74,8 @@ def session_markdown(session: Session, lang: str = "nl", level: int = 1) -> str:
         ],
         align="lrl",
     )
+    if session.organogram.strip():
+        lines += ["", f"{hashes}# {_('show.organogram')}", "", escape(session.organogram)]
     lines += ["", f"{hashes}# {_('show.casus')}: {escape(session.casus.titel or '-')}", ""]
     if session.casus.notities.strip():
         lines += [escape(session.casus.notities), ""]

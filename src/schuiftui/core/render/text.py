@@ -6,6 +6,7 @@ when asked for.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,12 @@ def session_marks(session: Session, glyphs: Glyphs) -> list[list[Mark]]:
 
 
 def session_text(
-    session: Session, lang: str = "nl", *, ascii_only: bool = False, color: bool = False
+    session: Session,
+    lang: str = "nl",
+    *,
+    ascii_only: bool = False,
+    color: bool = False,
+    today: datetime.date | None = None,
 ) -> str:
     """The plain-text view of one session, behind `schuiftui show`.
 
@@ -59,10 +65,13 @@ def session_text(
         lang: "nl" or "en" for the labels; the session's own text is as written.
         ascii_only: Draw the chart with ASCII only (for `LANG=C` terminals).
         color: Emphasise thumbs and dim the tracks with ANSI escape codes.
+        today: Mark open agenda items whose date has passed (None: mark none).
     """
     _ = Translator(lang)
     glyphs = glyphs_for(ascii_only)
     lines = [heading(session, ascii_only)]
+    if session.ingevuld_door:
+        lines.append(f"{_('show.ingevuld_door')}: {session.ingevuld_door}")
     if session.deelnemers:
         lines.append(f"{_('show.deelnemers')}: {', '.join(session.deelnemers)}")
     lines.append("")
@@ -84,11 +93,17 @@ def session_text(
         lines.append(f"   {poles(category.id, lang)}")
         lines += [f"   {line}" for line in slider.toelichting.splitlines()]
     lines.append("")
+    if session.organogram.strip():
+        lines.append(f"{_('show.organogram')}:")
+        lines += [f"   {line}" for line in session.organogram.splitlines()]
+        lines.append("")
     lines.append(f"{_('show.casus')}: {session.casus.titel or '-'}")
     lines += [f"   {line}" for line in session.casus.notities.splitlines()]
     lines.append("")
-    lines.append(f"{_('show.agenda')}:" if session.agenda else f"{_('show.agenda')}: -")
-    lines += [agenda_line(item, _) for item in session.agenda]
+    late = len(session.overdue(today)) if today is not None else 0
+    heading_line = _("show.agenda") + (f" ({_('show.te_laat', n=late)})" if late else "")
+    lines.append(f"{heading_line}:" if session.agenda else f"{heading_line}: -")
+    lines += [agenda_line(item, _, today) for item in session.agenda]
     return "\n".join(lines) + "\n"
 
 
@@ -100,15 +115,30 @@ def poles(category_id: str, lang: str) -> str:
     return f"{top} (+{STAND_MAX}) / {bottom} ({STAND_MIN})"
 
 
-def agenda_detail(item: AgendaItem, _: Translator) -> str:
-    """The termijn and eigenaar of an agenda item, as shown after its text."""
-    return ", ".join(d for d in (item.termijn and _(f"termijn.{item.termijn}"), item.eigenaar) if d)
+def agenda_detail(item: AgendaItem, _: Translator, today: datetime.date | None = None) -> str:
+    """The termijn, eigenaar and date of an agenda item, as shown after its text.
+
+    With `today`, an open item whose date has passed says so: "te laat".
+    """
+    parts = [item.termijn and _(f"termijn.{item.termijn}"), item.eigenaar]
+    if item.uiterlijk is not None:
+        late = today is not None and item.overdue(today)
+        key = "agenda.te_laat" if late else "agenda.uiterlijk"
+        parts.append(_(key, datum=item.uiterlijk.isoformat()))
+    return ", ".join(part for part in parts if part)
 
 
-def agenda_line(item: AgendaItem, _: Translator) -> str:
+def agenda_mark(item: AgendaItem, today: datetime.date | None = None) -> str:
+    """The box before an agenda item: `[x]` gedaan, `[!]` open past its date, `[ ]` open."""
+    if item.done:
+        return "[x]"
+    return "[!]" if today is not None and item.overdue(today) else "[ ]"
+
+
+def agenda_line(item: AgendaItem, _: Translator, today: datetime.date | None = None) -> str:
     """One agenda item: "[x] Armoedepact sluiten (korte termijn, sociaal domein)"."""
-    detail = agenda_detail(item, _)
-    return f"{'[x]' if item.done else '[ ]'} {item.tekst}" + (f" ({detail})" if detail else "")
+    detail = agenda_detail(item, _, today)
+    return f"{agenda_mark(item, today)} {item.tekst}" + (f" ({detail})" if detail else "")
 
 
 # A diff
@@ -196,9 +226,11 @@ def agenda_changes(difference: SessionDiff, _: Translator) -> list[str]:
     return lines
 
 
-def _agenda_value(field: str, value: str | None, _: Translator) -> str:
+def _agenda_value(field: str, value: str | datetime.date | None, _: Translator) -> str:
     if value is None:
         return "-"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return _(f"termijn.{value}") if field == "termijn" else value
 
 
@@ -312,6 +344,11 @@ def git_text(session: Session, lang: str = "nl") -> str:
     lines = [heading(session)]
     if session.deelnemers:
         lines.append(f"{_('show.deelnemers')}: {', '.join(session.deelnemers)}")
+    if session.ingevuld_door:
+        lines.append(f"{_('show.ingevuld_door')}: {session.ingevuld_door}")
+    if session.organogram:
+        lines.append(f"{_('show.organogram')}:")
+        lines += [f"    {line}" for line in session.organogram.splitlines()]
     lines.append(f"{_('show.casus')}: {session.casus.titel}".rstrip())
     lines += [f"    {line}" for line in session.casus.notities.splitlines()]
     for category in CATEGORIES:

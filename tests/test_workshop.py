@@ -1,0 +1,389 @@
+"""The whole workshop in the app: details, rounds, removal, organogram, huiswerk."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from schuiftui.app import make_app
+from schuiftui.core.session import AgendaItem
+from schuiftui.core.storage import load, save
+from schuiftui.screens.choices import ConfirmDialog, ExistingGemeenteDialog
+from schuiftui.screens.dialogs import AgendaItemDialog, DetailsDialog, NewSessionDialog
+from schuiftui.screens.panel import PanelScreen
+from schuiftui.screens.start import StartScreen
+
+from .conftest import TODAY, record_notifications
+from .test_start import new_gemeente, shown_rows
+
+
+def session_files(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.glob("*.toml"))
+
+
+# Session details
+
+
+async def test_details_dialog_sets_titel_deelnemers_and_datum(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsDialog)
+        await pilot.press("ctrl+u", *"Werkplaats 3", "tab")  # ctrl+u: clear the field
+        await pilot.press("ctrl+u", *"Anna, soc", "right")  # → takes "sociaal domein"
+        await pilot.press("tab", *"2020-02-13")  # the date field's text is selected on focus
+        await pilot.press("ctrl+s")  # done and save
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    session = load(altena)
+    assert (session.titel, session.deelnemers) == ("Werkplaats 3", ["Anna", "sociaal domein"])
+    assert session.datum == datetime.date(2020, 2, 13)
+
+
+async def test_details_dialog_refuses_a_date_that_is_not_jjjj_mm_dd(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "tab", "tab", *"20200213", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailsDialog)  # still open, saying why
+        assert "JJJJ-MM-DD" in str(app.screen.query_one("#problem").render())
+    assert load(altena).datum == datetime.date(2020, 2, 12)
+
+
+async def test_a_new_session_gets_titel_and_deelnemers(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press(*"Zwolle", "tab", "tab", *"Werkplaats 1", "tab", *"wijk", "right")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    session = load(sessions_dir / "zwolle" / f"{TODAY.isoformat()}.toml")
+    assert (session.titel, session.deelnemers) == ("Werkplaats 1", ["wijkambtenaar"])
+
+
+# Rounds
+
+
+async def test_n_with_an_existing_gemeente_offers_a_new_round_in_its_spelling(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        shown = record_notifications(app, monkeypatch)
+        await new_gemeente(pilot, "altena")
+        assert isinstance(app.screen, ExistingGemeenteDialog)
+        assert "Altena heeft al 2 sessies; de laatste is van 2020-10-07" in str(
+            app.screen.query_one("#question").render()
+        )
+        await pilot.press("enter")  # a new round (the default)
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    session = load(sessions_dir / "altena" / f"{TODAY.isoformat()}.toml")
+    assert session.gemeente == "Altena"
+    assert [item.id for item in session.agenda] == ["a2", "a4"]
+    # The actions done in the round before are said once, not silently dropped.
+    done = [message for message in shown if message.startswith("Gedaan sinds de vorige ronde")]
+    assert len(done) == 1
+    assert "Wijkagenda" in done[0] or "Armoedepact" in done[0]
+
+
+async def test_n_with_an_existing_gemeente_can_still_make_an_empty_session(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await new_gemeente(pilot, "ALTENA")
+        await pilot.press("l")  # leeg
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    session = load(sessions_dir / "altena" / f"{TODAY.isoformat()}.toml")
+    assert session.gemeente == "Altena"
+    assert set(session.stands().values()) == {0}
+    assert session.agenda == []
+
+
+async def test_a_new_round_asks_its_date(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+        assert "Nieuwe ronde: Altena" in str(app.screen.query_one(".dialog-title").render())
+        await pilot.press(*"2027-01-15", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    assert "2027-01-15.toml" in session_files(sessions_dir / "altena")
+
+
+async def test_a_second_session_on_a_day_is_made_only_after_saying_so(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "enter")  # a round dated today
+        await pilot.pause()
+        await pilot.press("escape")  # back to the list
+        await pilot.pause()
+        await pilot.press("r", "enter")  # again today
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        question = str(app.screen.query_one("#question").render())
+        assert f"{TODAY.isoformat()}-2.toml" in question
+        await pilot.press("escape")  # no
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert f"{TODAY.isoformat()}-2.toml" not in session_files(sessions_dir / "altena")
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        await pilot.press("enter")  # yes, a second one
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    assert f"{TODAY.isoformat()}-2.toml" in session_files(sessions_dir / "altena")
+
+
+async def test_a_new_round_goes_into_the_folder_of_the_gemeente_it_continues(
+    sessions_dir: Path,
+) -> None:
+    (sessions_dir / "altena").rename(sessions_dir / "land-van-altena")
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    assert not (sessions_dir / "altena").exists()
+    assert f"{TODAY.isoformat()}.toml" in session_files(sessions_dir / "land-van-altena")
+
+
+async def test_a_copied_toelichting_is_marked_until_it_is_edited(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "enter")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail-text").render())
+        assert "overgenomen uit de vorige ronde" in detail
+        await pilot.press("t", "ctrl+u", *"Nieuw budget", "escape")
+        await pilot.pause()
+        detail = str(app.screen.query_one("#detail-text").render())
+        assert "overgenomen" not in detail
+
+
+# Removal
+
+
+async def test_removing_moves_the_file_to_the_trash_and_u_brings_it_back(
+    sessions_dir: Path,
+) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    newest = sessions_dir / "altena" / "2020-10-07.toml"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert str(newest) in str(app.screen.query_one("#question").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not newest.exists()
+        trashed = sessions_dir / ".prullenbak" / "altena" / "2020-10-07.toml"
+        assert trashed.is_file()
+        assert not any("2020-10-07" in row for row in shown_rows(app))
+        await pilot.press("u")
+        await pilot.pause()
+        assert newest.is_file() and not trashed.exists()
+        assert any("2020-10-07" in row for row in shown_rows(app))
+
+
+async def test_cancelling_a_removal_keeps_the_file(sessions_dir: Path) -> None:
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", "escape")
+        await pilot.pause()
+    assert (sessions_dir / "altena" / "2020-10-07.toml").is_file()
+    assert not (sessions_dir / ".prullenbak").exists()
+
+
+# Organogram and huiswerk
+
+
+async def test_organogram_is_typed_in_the_side_panel_and_saved(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("o", *"Onder Samenleving", "ctrl+s")
+        await pilot.pause()
+    assert load(altena).organogram == "Onder Samenleving"
+    text = altena.read_text(encoding="utf-8")
+    assert text.index("[organogram]") < text.index("[casus]")
+
+
+def with_huiswerk(path: Path, uiterlijk: datetime.date) -> None:
+    session = load(path)
+    session.agenda.append(AgendaItem("a9", "Wethouder bellen", uiterlijk=uiterlijk))
+    save(session, path)
+
+
+async def test_huiswerk_past_its_date_is_marked_in_the_panel(altena: Path) -> None:
+    with_huiswerk(altena, TODAY - datetime.timedelta(days=1))
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda")
+        last = str(agenda.get_option_at_index(agenda.option_count - 1).prompt)
+        assert last.startswith("[!] Wethouder bellen")
+        assert "te laat" in last
+
+
+async def test_huiswerk_due_later_is_not_marked(altena: Path) -> None:
+    with_huiswerk(altena, TODAY)
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        agenda = app.screen.query_one("#agenda")
+        last = str(agenda.get_option_at_index(agenda.option_count - 1).prompt)
+        assert last.startswith("[ ] Wethouder bellen")
+        assert f"uiterlijk {TODAY.isoformat()}" in last
+
+
+async def test_the_start_screen_counts_overdue_huiswerk_per_gemeente(sessions_dir: Path) -> None:
+    newest = sessions_dir / "altena" / "2020-10-07.toml"
+    with_huiswerk(newest, TODAY - datetime.timedelta(days=3))
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)):
+        rows = shown_rows(app)
+        assert rows[0].startswith("Altena") and "1 actie te laat" in rows[0]
+        assert not any("te laat" in row for row in rows[1:])
+
+
+async def test_an_agenda_item_gets_a_date_and_a_wrong_one_is_refused(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaItemDialog)
+        await pilot.press(*"Wethouder bellen")
+        app.screen.query_one("#uiterlijk").focus()
+        await pilot.press(*"11-03-2027", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaItemDialog)
+        assert "JJJJ-MM-DD" in str(app.screen.query_one("#problem").render())
+        await pilot.press("ctrl+u", *"2027-03-11", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    item = load(altena).agenda[-1]
+    assert (item.tekst, item.uiterlijk) == ("Wethouder bellen", datetime.date(2027, 3, 11))
+
+
+# The file format's optional additions, and the command line
+
+
+ADDITIONS = """\
+formaat = 1
+
+[sessie]
+gemeente = "Altena"
+datum = 2026-03-04
+ingevuld_door = "Anna"
+
+[organogram]
+notities = \"\"\"
+Wijkteams onder de directeur Samenleving.
+\"\"\"
+
+[casus]
+titel = ""
+notities = ""
+
+[[agenda]]
+id = "a1"
+tekst = "Wethouder bellen"
+status = "open"
+uiterlijk = 2026-03-11
+"""
+
+
+def test_the_optional_additions_load_and_save_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "2026-03-04.toml"
+    path.write_text(ADDITIONS, encoding="utf-8")
+    session = load(path)
+    assert session.ingevuld_door == "Anna"
+    assert session.organogram == "Wijkteams onder de directeur Samenleving.\n"
+    assert session.agenda[0].uiterlijk == datetime.date(2026, 3, 11)
+    session.agenda[0].uiterlijk = datetime.date(2026, 3, 18)
+    save(session, path)
+    changed = [
+        line for line in path.read_text(encoding="utf-8").splitlines() if "2026-03-1" in line
+    ]
+    assert changed == ["uiterlijk = 2026-03-18"]
+    assert path.read_text(encoding="utf-8") == ADDITIONS.replace("2026-03-11", "2026-03-18")
+
+
+def test_a_wrong_uiterlijk_names_its_line(tmp_path: Path) -> None:
+    from schuiftui.core.storage import SessionError
+
+    path = tmp_path / "2026-03-04.toml"
+    path.write_text(ADDITIONS.replace("2026-03-11", '"volgende week"'), encoding="utf-8")
+    with pytest.raises(SessionError) as problem:
+        load(path)
+    assert str(problem.value).endswith(
+        ":21: agenda[1].uiterlijk: moet een datum zijn zoals 2020-03-11, niet 'volgende week'"
+    )
+
+
+def test_show_has_the_organogram_the_person_and_overdue_huiswerk(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    path = tmp_path / "2026-03-04.toml"
+    path.write_text(ADDITIONS, encoding="utf-8")
+    assert main(["show", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Ingevuld door: Anna" in out
+    assert "Organogram:\n   Wijkteams onder de directeur Samenleving." in out
+    # 2026-03-11 is past (the machine's today is later than that in this suite's world too).
+    assert "Lokale agenda (1 te laat):\n[!] Wethouder bellen (te laat: uiterlijk 2026-03-11)" in out
+
+
+@pytest.mark.parametrize("datum", ["20260101", "2026-W01-1", "2026-1-1", "2026-02-30"])
+def test_new_takes_dates_as_jjjj_mm_dd_only(
+    sessions_dir: Path, datum: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    with pytest.raises(SystemExit) as exit_code:
+        main(["new", "Zwolle", "--datum", datum, "--dir", str(sessions_dir)])
+    assert exit_code.value.code == 2
+    assert f"ongeldige datum '{datum}', verwacht JJJJ-MM-DD" in capsys.readouterr().err
+    assert not (sessions_dir / "zwolle").exists()
+
+
+def test_check_finds_toml_files_in_upper_case_and_skips_the_trash(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    upper = sessions_dir / "venlo" / "2021-01-01.TOML"
+    upper.write_text("formaat = 1\n", encoding="utf-8")  # no [sessie]: a problem
+    trash = sessions_dir / ".prullenbak" / "venlo"
+    trash.mkdir(parents=True)
+    (trash / "2019-01-01.toml").write_text("kapot", encoding="utf-8")
+    assert main(["check", str(sessions_dir)]) == 1
+    out = capsys.readouterr().out
+    assert "2021-01-01.TOML" in out
+    assert ".prullenbak" not in out
+
+
+@pytest.mark.parametrize("count, said", [(1, "1 bestand in orde"), (2, "2 bestanden in orde")])
+def test_check_counts_in_dutch(
+    sessions_dir: Path, count: int, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    files = [str(sessions_dir / "altena" / name) for name in ("2020-02-12.toml", "2020-10-07.toml")]
+    assert main(["check", *files[:count]]) == 0
+    assert capsys.readouterr().out == f"{said}\n"
