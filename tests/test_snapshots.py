@@ -146,3 +146,20 @@ def test_removing_a_session_names_the_file(snap_compare, in_scratch: Path) -> No
     assert snap_compare(
         make_app(Path("sessions"), today=lambda: TODAY), press=["d"], terminal_size=(80, 24)
     )
+
+
+def test_compare_own_placements(snap_compare, in_scratch: Path) -> None:
+    """Altena 2020-10-07 with Anna (+2, -1) and Bas (-3, +2) placing alone: T for the
+    team's stand, A and B for them, the spread under each track, the legend with
+    their names, and '+/- teamstand' on the key line."""
+    from schuiftui.core.placements import start_placement
+    from schuiftui.core.storage import save
+
+    team = in_scratch / "altena" / "2020-10-07.toml"
+    for naam, first, second in (("Anna", 2, -1), ("Bas", -3, 2)):
+        session, path = start_placement(team, naam)
+        session.sliders["positionering_intern"].stand = first
+        session.sliders["proces_met_bewoners"].stand = second
+        save(session, path)
+    app = make_app(None, compare=[Path("sessions/altena/2020-10-07.toml")], today=lambda: TODAY)
+    assert snap_compare(app, terminal_size=(80, 24))

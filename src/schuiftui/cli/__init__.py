@@ -23,6 +23,7 @@ COMMANDS: tuple[str, ...] = (
     "check",
     "show",
     "new",
+    "invullen",
     "diff",
     "history",
     "compare",

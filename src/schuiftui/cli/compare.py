@@ -20,14 +20,15 @@ def add_arguments(parser: Parser, _: Translator) -> None:
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
-    from ..core.compare import read_comparison, session_files
+    from ..core.compare import placement_targets, read_comparison, session_files
 
     if not session_files(args.paths):
         error(_("cli.check.none", path=", ".join(map(str, args.paths))))
         return EXIT_PROBLEM
     if on_terminal(stdout=True):
         return open_app(None, args.lang, _, compare=args.paths)
-    read = read_comparison(args.paths)
+    # One team session with people's own placements: the team and every placement.
+    read = read_comparison(placement_targets(args.paths)[0])
     for problem in read.problems:
         error(problem)
     if read.cut:

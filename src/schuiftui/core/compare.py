@@ -100,11 +100,28 @@ class Compared:
 
 
 def compared(sessions: Sequence[tuple[Session, Path | None]]) -> list[Compared]:
-    """Give each session its letter and colour, in the order given (at most 26)."""
+    """Give each session its letter and colour, in the order given (at most 26).
+
+    Among people's own placements, each person has their initial and the
+    team's stand is T.
+    """
+    sessions = sessions[: len(LETTERS)]
     return [
-        Compared(LETTERS[index], PALETTE[index % len(PALETTE)], session, path)
-        for index, (session, path) in enumerate(sessions[: len(LETTERS)])
+        Compared(letter, PALETTE[index % len(PALETTE)], session, path)
+        for index, ((session, path), letter) in enumerate(zip(sessions, _letters(sessions)))
     ]
+
+
+def _letters(sessions: Sequence[tuple[Session, Path | None]]) -> list[str]:
+    names = [session.ingevuld_door for session, _ in sessions if session.ingevuld_door]
+    if not names:
+        return list(LETTERS[: len(sessions)])
+    from .placements import initials
+
+    people = iter(initials(names, reserved="T"))
+    letters = [next(people) if s.ingevuld_door else "" for s, _ in sessions]
+    spare = iter(c for c in "T" + LETTERS if c not in letters)
+    return [letter or next(spare) for letter in letters]
 
 
 def session_files(targets: Sequence[Path]) -> list[Path]:
@@ -118,6 +135,9 @@ def session_files(targets: Sequence[Path]) -> list[Path]:
     for target in targets:
         if not target.is_dir():
             found.append(target)
+        elif _is_placements_folder(target):
+            # Each person's own placement (see `placements`): every file in it.
+            found += sorted(target.glob("*.toml"))
         elif any(True for _ in rounds(target)):
             found += [f.path for f in rounds(target)]
         else:
@@ -129,6 +149,25 @@ def session_files(targets: Sequence[Path]) -> list[Path]:
     for path in found:
         unique.setdefault(path, None)
     return list(unique)
+
+
+def _is_placements_folder(folder: Path) -> bool:
+    """Whether `folder` holds the placements of the team session named like it."""
+    team = folder.with_suffix(".toml")
+    return parse_session_file_name(team) is not None and team.is_file()
+
+
+def placement_targets(targets: Sequence[Path]) -> tuple[list[Path], Path | None]:
+    """What to compare, and the team's session file when it is one session's placements.
+
+    One team session that has placements means: the team's stand and every
+    person's own placement; otherwise `targets` as they are.
+    """
+    if len(targets) == 1 and not targets[0].is_dir():
+        folder = targets[0].with_suffix("")
+        if folder.is_dir() and _is_placements_folder(folder):
+            return [targets[0], folder], targets[0]
+    return list(targets), None
 
 
 @dataclass(frozen=True)

@@ -17,8 +17,12 @@ if TYPE_CHECKING:
     from tomlkit.items import Item, Table
 
 
-def skeleton(formaat: int) -> str:
-    """The text a new file starts from: every table, every slider in the middle."""
+def skeleton(formaat: int, casus: bool = True) -> str:
+    """The text a new file starts from: every table, every slider in the middle.
+
+    One person's own placement (`casus` False) has no casus: it belongs to
+    the team's file.
+    """
     lines = [
         "# Schuifoefening wijkgericht werken",
         f"formaat = {formaat}",
@@ -26,11 +30,9 @@ def skeleton(formaat: int) -> str:
         "[sessie]",
         'gemeente = ""',
         "datum = 2000-01-01",
-        "",
-        "[casus]",
-        'titel = ""',
-        'notities = ""',
     ]
+    if casus:
+        lines += ["", "[casus]", 'titel = ""', 'notities = ""']
     for category in CATEGORIES:
         lines += [
             "",

@@ -256,7 +256,11 @@ class _Validator:
             not isinstance(deelnemers, list) or not all(isinstance(d, str) for d in deelnemers)
         ):
             raise self.fail("moet een lijst met teksten zijn", "sessie", "deelnemers")
-        ingevuld_door = self.string(sessie, "sessie", "ingevuld_door")
+        ingevuld_door = sessie.get("ingevuld_door")
+        if _is_int(ingevuld_door):  # an anonymous placement may be filed under a number
+            ingevuld_door = str(ingevuld_door)
+        else:
+            ingevuld_door = self.string(sessie, "sessie", "ingevuld_door")
         organogram = self.table(data, "organogram")
         casus_data = self.table(data, "casus")
         casus = Casus(
@@ -382,7 +386,8 @@ def _dumps(session: Session, previous: str | None) -> tuple[str, tuple[str, ...]
     from .document import merge, skeleton
 
     try:
-        document = tomlkit.parse(previous if previous is not None else skeleton(FORMAAT))
+        new = skeleton(FORMAAT, casus=session.ingevuld_door is None)
+        document = tomlkit.parse(previous if previous is not None else new)
     except ParseError as error:
         raise SessionError(
             "<bestand>", f"het bestand op schijf is geen geldige TOML meer ({error})"

@@ -19,7 +19,7 @@ from ..core.categories import BY_ID, CATEGORIES
 from ..core.compare import Compared, fingerprint, read_comparison, spread
 from ..core.render.text import shorten
 from ..core.session import Session, format_stand
-from ..i18n import Translator
+from ..i18n import Translator, placed_by
 from ..widgets.fader import labels
 from ..widgets.footer import TranslatedFooter
 from ..widgets.layout import Row
@@ -38,6 +38,10 @@ class CompareScreen(Screen[None]):
     rounds; a sessions folder: the latest of each gemeente), read again when
     a file changes or a session appears. `overrides` holds sessions that are
     open on a panel, shown as they are there rather than as saved.
+
+    One team session that has people's own placements shows the team's
+    stand (T) and every placement (by initial); + and - then move the
+    team's stand on the focused slider, saved to the team's file at once.
     """
 
     # Here, not in app.tcss: rules in the app's stylesheet are matched
@@ -74,6 +78,8 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("plus,equals_sign", "team_step(1)", "key.team_step", key_display="+/-"),
+        Binding("minus", "team_step(-1)", "key.team_step", show=False),
         Binding("x", "export", "key.export"),
         Binding("escape", "leave", "key.back"),
         Binding("up,k", "scroll_detail(-1)", "key.scroll", show=False),
@@ -100,7 +106,10 @@ class CompareScreen(Screen[None]):
         overrides: dict[Path, Session] | None = None,
     ) -> None:
         super().__init__()
-        self.targets = targets
+        from ..core.compare import placement_targets
+
+        self.targets, self.team = placement_targets(targets)
+        """What is compared; the team's file when it is one session's placements."""
         self.translate = translate
         self.overrides = overrides or {}
         self.state = fingerprint(targets)
@@ -150,7 +159,16 @@ class CompareScreen(Screen[None]):
 
     def _titles(self) -> tuple[str, str]:
         _ = self.translate
-        title = _("compare.title", count=len(self.items))
+        if self.team is not None and self.items:
+            team = self.items[0].session
+            title = _(
+                "compare.placements_title",
+                gemeente=team.gemeente,
+                datum=team.datum.isoformat(),
+                n=len(self.items) - 1,
+            )
+        else:
+            title = _("compare.title", n=len(self.items))
         following = _("compare.following")
         if self._updated is not None:
             following += " · " + _("compare.updated", time=self._updated.strftime("%H:%M:%S"))
@@ -170,15 +188,21 @@ class CompareScreen(Screen[None]):
         """Letter, gemeente, date and title of every session, one line each."""
         lines = []
         for item in self.items:
-            gemeente = shorten(item.session.gemeente, 12)
             lines.append(
-                Content.assemble(
-                    (item.letter, self._letter_style(item)),
-                    f" {gemeente} {item.session.datum.isoformat()} ",
-                    (item.session.titel or "", "dim"),
-                )
+                Content.assemble((item.letter, self._letter_style(item)), " ", *self._who(item))
             )
         return Content("\n").join(lines)
+
+    def _who(self, item: Compared) -> list[str | tuple[str, str]]:
+        """Which session an item is: a person's name, the team, or gemeente, date and title."""
+        _ = self.translate
+        session = item.session
+        if session.ingevuld_door:
+            return [shorten(placed_by(session.ingevuld_door, _), 24)]
+        if self.team is not None:
+            return [(_("compare.team"), "bold")]
+        gemeente = shorten(session.gemeente, 12)
+        return [f"{gemeente} {session.datum.isoformat()} ", (session.titel or "", "dim")]
 
     def _detail(self) -> Content:
         """For the focused slider: its name, the spread, every session's stand and toelichting."""
@@ -204,8 +228,12 @@ class CompareScreen(Screen[None]):
                 "\n",
                 (item.letter, self._letter_style(item)),
                 f" {format_stand(slider.stand):>2}  ",
-                slider.toelichting.replace("\n", " ") or (_("panel.no_toelichting"), "dim"),
             ]
+            if self.team is not None:
+                parts += [*self._who(item), ": "]
+            parts.append(
+                slider.toelichting.replace("\n", " ") or (_("panel.no_toelichting"), "dim")
+            )
         if not self.items:
             parts += ["\n", _("compare.none")]
         return Content.assemble(*parts)
@@ -259,12 +287,36 @@ class CompareScreen(Screen[None]):
         if self.items:
             self.post_message(ExportRequested(list(self.items)))
 
+    def action_team_step(self, steps: int) -> None:
+        """Move the team's stand on the focused slider, and save it to the team's file."""
+        from ..core.session import clamp_stand
+        from ..core.storage import SessionError, load, save
+
+        if self.team is None:
+            return
+        try:
+            team = load(self.team)  # as it is on disk now: someone may have saved since
+            slider = team.sliders[self._focused]
+            stand = clamp_stand(slider.stand + steps)
+            if stand == slider.stand:
+                return
+            slider.stand = stand
+            save(team, self.team)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.state = fingerprint(self.targets)
+        self.items, self.problems = self._read()
+        self._show()
+
     def action_scroll_detail(self, lines: int) -> None:
         self.query_one("#compare-detail", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave":
             return self.app.screen_stack.index(self) > 0
+        if action == "team_step":
+            return self.team is not None
         return True
 
     def action_leave(self) -> None:

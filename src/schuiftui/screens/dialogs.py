@@ -452,3 +452,45 @@ class NewSessionDialog(Dialog["NewSession | None"]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class NameDialog(Dialog["str | None"]):
+    """Ask whose own placement it is: a name, or empty for an anonymous one (a number).
+
+    Returns the name ("" for anonymous), or None when cancelled.
+    """
+
+    HEADING = "dialog.name.title"
+    KEYS = "dialog.name.keys"
+    FRAME = "dialog small"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "key.cancel"),
+    ]
+
+    def __init__(self, translate: Translator, session_label: str) -> None:
+        super().__init__(translate)
+        self.session_label = session_label
+
+    def compose_body(self) -> ComposeResult:
+        _ = self.translate
+        yield Static(_("dialog.name.explain", session=self.session_label), classes="dialog-help")
+        yield Label(_("dialog.name.naam"))
+        yield Input(id="naam", compact=True)
+        yield Static("", id="problem", classes="dialog-problem")
+
+    def on_mount(self) -> None:
+        self.query_one("#naam", Input).focus()
+
+    @on(Input.Submitted)
+    def submitted(self) -> None:
+        naam = normalize_text(self.query_one("#naam", Input).value).strip()
+        if naam:
+            try:
+                slugify(naam)
+            except ValueError:
+                self.query_one("#problem", Static).update(self.translate("dialog.name.bad"))
+                return
+        self.dismiss(naam)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -57,6 +57,8 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Enter", "help.start_open"),
             ("n", "help.start_new"),
             ("r", "help.start_round"),
+            ("i", "help.start_invullen"),
+            ("p", "help.start_placements"),
             ("d / Delete", "help.start_remove"),
             ("u", "help.start_restore"),
             ("Spatie", "help.start_mark"),

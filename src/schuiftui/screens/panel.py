@@ -27,7 +27,7 @@ from ..core.session import (
     normalize_text,
 )
 from ..core.storage import SessionError, save
-from ..i18n import Translator
+from ..i18n import Translator, placed_by
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import labels
 from ..widgets.footer import TranslatedFooter
@@ -47,6 +47,12 @@ if TYPE_CHECKING:
 
 DRAFT_SECONDS = 1.0
 """How often unsaved edits are written to the recovery draft (a crash loses at most 2 s)."""
+
+
+PLACEMENT_LEAVES_OUT = frozenset(
+    ("focus_casus", "focus_agenda", "focus_organogram", "details", "compare", "export")
+)
+"""What a person's own placement has not: the team's texts, and the team's views."""
 
 
 LARGE_NOTES = 200_000
@@ -105,6 +111,10 @@ class PanelScreen(Screen[None]):
         self.undo_stack: list[Session] = []
         self._typing_in: str | None = None
         self._last_slider = CATEGORIES[0].id
+        self.placement = session.ingevuld_door is not None
+        """One person's own placement: only the sliders and their toelichtingen."""
+        if self.placement:
+            self.add_class("-placement")
 
     @property
     def dirty(self) -> bool:
@@ -206,6 +216,11 @@ class PanelScreen(Screen[None]):
         """
         if self._side_built:
             return None
+        if self.placement:
+            # Casus, organogram and agenda belong to the team's file.
+            if not self.query(TranslatedFooter):
+                self.mount(TranslatedFooter(self.translate))
+            return None
 
         from textual.widgets import TextArea
 
@@ -262,6 +277,9 @@ class PanelScreen(Screen[None]):
     def _titles(self) -> tuple[str, str]:
         """The title bar's text: gemeente and date; the session's title or the unsaved marker."""
         title = f"{self.session.gemeente} — {self.session.datum.isoformat()}"
+        if self.session.ingevuld_door is not None:
+            naam = placed_by(self.session.ingevuld_door, self.translate)
+            title = f"{self.translate('panel.placement', naam=naam)} — {title}"
         if self.read_only:
             return title, self.translate("panel.read_only")
         sub_title = self.translate("panel.unsaved") if self.dirty else (self.session.titel or "")
@@ -796,6 +814,8 @@ class PanelScreen(Screen[None]):
         return isinstance(self.focused, (Input, TextArea))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.placement and action in PLACEMENT_LEAVES_OUT:
+            return False
         if action in ("focus_casus", "focus_agenda", "focus_organogram"):
             return not self._typing()
         on_a_slider = isinstance(self.focused, Slider)

@@ -63,6 +63,8 @@ class StartScreen(Screen[None]):
         Binding("u", "restore", "key.start_restore", show=False),
         Binding("space", "mark", "key.mark", key_display="spatie", show=False),
         Binding("v", "compare", "key.compare"),
+        Binding("i", "invullen", "key.invullen", show=False),
+        Binding("p", "placements", "key.placements", show=False),
     ]
 
     def __init__(
@@ -334,6 +336,37 @@ class StartScreen(Screen[None]):
         self.removed.pop()
         self.refresh_list()
         self.notify(_("start.restored", file=original), timeout=6)
+
+    @work
+    async def action_invullen(self) -> None:
+        """One person's own placement for the highlighted session: ask the name, open it."""
+        from ..core.placements import start_placement
+        from .dialogs import NameDialog
+
+        row = self._highlighted_row()
+        if row is None or row.session is None:
+            return
+        naam = await self.app.push_screen_wait(NameDialog(self.translate, row.path.name))
+        if naam is None:
+            return
+        try:
+            session, path = start_placement(row.path, naam or None)
+        except (SessionError, ValueError) as error:
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.open_session(session, path, self.refresh_list)
+
+    def action_placements(self) -> None:
+        """Compare the team's stand of the highlighted session with everyone's own placement."""
+        from ..core.placements import placements_folder
+
+        row = self._highlighted_row()
+        if row is None:
+            return
+        if not any(placements_folder(row.path).glob("*.toml")):
+            self.notify(self.translate("start.no_placements", session=row.path.name), timeout=6)
+            return
+        self.post_message(CompareRequested([row.path]))
 
     def action_mark(self) -> None:
         """Mark the highlighted session for comparing, or take its mark away."""

@@ -285,9 +285,17 @@ def history_text(history: History, lang: str = "nl", *, ascii_only: bool = False
 # A comparison
 
 
-def legend_line(item: Compared, width: int) -> str:
-    """One session in the legend: "A  Altena    2020-02-12  Werkplaats 2"."""
+def legend_line(item: Compared, width: int, _: Translator | None = None) -> str:
+    """One session in the legend: "A  Altena    2020-02-12  Werkplaats 2".
+
+    A person's own placement ends in their name: "A  Altena  2020-10-07  Anna".
+    """
+    from ...i18n import placed_by
+
     line = f"{item.letter}  {item.session.gemeente:<{width}}  {item.session.datum.isoformat()}"
+    naam = item.session.ingevuld_door
+    if naam is not None:
+        return f"{line}  {placed_by(naam, _ or Translator())}"
     return f"{line}  {item.session.titel or ''}".rstrip()
 
 
@@ -313,8 +321,8 @@ def comparison_text(
     _ = Translator(lang)
     glyphs = glyphs_for(ascii_only)
     width = max(len(item.session.gemeente) for item in items)
-    lines = [_("compare.heading", count=len(items)), ""]
-    lines += [legend_line(item, width) for item in items]
+    lines = [_("compare.heading", n=len(items)), ""]
+    lines += [legend_line(item, width, _) for item in items]
     marks = [
         [Mark(item.session.sliders[category.id].stand, item.letter) for item in items]
         for category in CATEGORIES
