@@ -35,7 +35,7 @@ def test_check_prints_one_line_per_problem_and_exits_1(
     lines = capsys.readouterr().out.splitlines()
     assert lines == [
         f"{bad}:30: schuiven.bestuur_en_politiek.stand: moet een geheel getal van -5 tot 5 zijn, niet 7",
-        f"{broken}:1: geen geldige TOML (Invalid value)",
+        f"{broken}:1: geen geldige TOML: ongeldige waarde (tekst hoort tussen aanhalingstekens)",
     ]
 
 
@@ -169,6 +169,45 @@ def test_a_mistyped_command_is_an_error_naming_the_commands(
     with pytest.raises(SystemExit) as caught:
         main(["shwo", "sessions/altena/2020-02-12.toml"])
     assert caught.value.code == 2
+    err = capsys.readouterr().err.splitlines()[-1]
+    assert err.startswith("schuiftui: fout: 'shwo' is geen opdracht van schuiftui; kies uit: ")
+    assert "show, new, invullen, diff, history" in err
+
+
+@pytest.mark.parametrize(
+    "argv, said",
+    [
+        (["new"], "schuiftui new: fout: dit ontbreekt nog: GEMEENTE"),
+        (["new", "x", "--datum"], "schuiftui new: fout: --datum verwacht een waarde"),
+        (["check", "x", "--bla"], "schuiftui: fout: deze argumenten ken ik niet: --bla"),
+        (["--lang", "en", "new"], "schuiftui new: error: still missing: MUNICIPALITY"),
+    ],
+)
+def test_argparse_errors_are_one_sentence_in_the_interface_language(
+    argv: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == said
+
+
+def test_english_help_has_no_dutch_placeholders(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in ("new", "check", "invullen", "export"):
+        with pytest.raises(SystemExit):
+            main(["--lang", "en", command, "--help"])
+        out = capsys.readouterr().out
+        for dutch in ("PAD", "BESTAND", "MAP", "GEMEENTE", "JJJJ", "NAAM", "SESSIE", "OPDRACHT"):
+            assert dutch not in out, (command, dutch)
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "nergens/"])
+def test_a_path_that_is_no_session_and_no_folder_is_an_error(
+    tmp_path: Path, name: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "notes.txt").write_text("boodschappen", encoding="utf-8")
+    assert main([name]) == 2
     err = capsys.readouterr().err
-    assert "'shwo'" in err
-    assert "'show'" in err and "'diff'" in err and "'history'" in err
+    assert err.startswith(name.rstrip("/") + ": ")
+    assert "geen sessiebestand" in err or "bestaat niet" in err

@@ -136,7 +136,7 @@ def test_diff_exits_2_on_errors(tmp_path: Path, capsys: pytest.CaptureFixture[st
     broken = tmp_path / "kapot.toml"
     broken.write_text("formaat = 1\nstand = \n", encoding="utf-8")
     assert main(["diff", str(ALTENA_1), str(broken)]) == 2
-    assert capsys.readouterr().err == f"{broken}:2: geen geldige TOML (Invalid value)\n"
+    assert capsys.readouterr().err == f"{broken}:2: geen geldige TOML: ongeldige waarde (tekst hoort tussen aanhalingstekens)\n"
     assert main(["diff", str(EXAMPLES / "venlo")]) == 2
     assert "1 ronde(s) gevonden" in capsys.readouterr().err
     assert main(["diff", str(ALTENA_1)]) == 2

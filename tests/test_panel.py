@@ -448,5 +448,5 @@ async def test_an_export_that_cannot_be_written_says_which_file(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)  # the app goes on
-    assert shown == [f"{blocked}: Is a directory"]
+    assert shown == [f"{blocked}: is een map"]
     assert blocked.is_dir() and not altena.with_suffix(".svg").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -387,3 +388,100 @@ def test_check_counts_in_dutch(
     files = [str(sessions_dir / "altena" / name) for name in ("2020-02-12.toml", "2020-10-07.toml")]
     assert main(["check", *files[:count]]) == 0
     assert capsys.readouterr().out == f"{said}\n"
+
+
+SEVERAL_PROBLEMS = """\
+formaat = 1
+
+[sessie]
+gemeente = "Altena"
+datum = "12 februari"
+
+[schuiven.communicatie]
+stand = 7
+
+[[agenda]]
+tekst = "Wethouder bellen"
+
+[[agenda]]
+id = "a2"
+tekst = "Buurtschouw"
+status = "klaar"
+"""
+
+
+def test_check_reports_every_problem_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    path = tmp_path / "2020-02-12.toml"
+    path.write_text(SEVERAL_PROBLEMS, encoding="utf-8")
+    assert main(["check", str(path)]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        f"{path}:5: sessie.datum: moet een datum zijn zoals 2020-02-12, niet '12 februari'",
+        f"{path}:8: schuiven.communicatie.stand: moet een geheel getal van -5 tot 5 zijn, niet 7",
+        f'{path}:10: agenda[1]: heeft geen id; een id (zoals "a1") houdt een actie herkenbaar'
+        " over de rondes heen",
+        f'{path}:16: agenda[2].status: moet "open" of "gedaan" zijn, niet \'klaar\'',
+    ]
+
+
+def test_load_says_the_first_problem(tmp_path: Path) -> None:
+    from schuiftui.core.storage import SessionError
+
+    path = tmp_path / "2020-02-12.toml"
+    path.write_text(SEVERAL_PROBLEMS, encoding="utf-8")
+    with pytest.raises(SessionError) as problem:
+        load(path)
+    assert str(problem.value) == (
+        f"{path}:5: sessie.datum: moet een datum zijn zoals 2020-02-12, niet '12 februari'"
+    )
+
+
+def test_new_keeps_the_spelling_and_folder_of_an_existing_gemeente(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    (sessions_dir / "altena").rename(sessions_dir / "land-van-altena")
+    assert main(["new", "altena", "--datum", "2020-10-07", "--dir", str(sessions_dir)]) == 0
+    path = sessions_dir / "land-van-altena" / "2020-10-07-2.toml"
+    captured = capsys.readouterr()
+    assert captured.out == f"{path}\n"
+    assert "Altena heeft op 2020-10-07 al een sessie" in captured.err
+    assert load(path).gemeente == "Altena"
+
+
+@pytest.mark.parametrize(
+    "number, nl, en",
+    [(13, "geen rechten", "no permission"), (17, "bestaat al", "exists already")],
+)
+def test_reasons_are_one_phrase_per_language(number: int, nl: str, en: str) -> None:
+    from schuiftui.core.reasons import reason
+
+    error = OSError(number, os.strerror(number))
+    assert (reason(error), reason(error, "en")) == (nl, en)
+    assert reason(OSError(9999, "Odd")) == "Odd"
+
+
+def test_a_save_that_fails_says_why_in_dutch(sessions_dir: Path, tmp_path: Path) -> None:
+    from schuiftui.core.storage import SessionError
+
+    session = load(sessions_dir / "altena" / "2020-02-12.toml")
+    blocker = tmp_path / "bestand"
+    blocker.write_text("", encoding="utf-8")
+    with pytest.raises(SessionError) as problem:
+        save(session, blocker / "2020-02-12.toml")  # a file where a folder should be
+    assert str(problem.value).endswith("kan niet opslaan (een deel van het pad is geen map)")
+
+
+def test_a_wrong_type_is_named_in_dutch(tmp_path: Path) -> None:
+    from schuiftui.core.storage import SessionError
+
+    path = tmp_path / "2020-02-12.toml"
+    path.write_text('formaat = 1\n[sessie]\ngemeente = "A"\ndatum = 10:30:00\n', encoding="utf-8")
+    with pytest.raises(SessionError) as problem:
+        load(path)
+    assert str(problem.value).endswith("niet een tijd")

@@ -204,12 +204,13 @@ class SchuifApp(App[int]):
     def _export(self, items: list[Compared]) -> None:
         # Writing files may be slow on a network disk: not on the UI thread.
         from .core.export import export_beside
+        from .core.reasons import reason
 
         _ = self.translate
         try:
             written = export_beside(items, _.lang)
         except OSError as error:
-            problem = f"{error.filename}: {error.strerror}"
+            problem = f"{error.filename}: {reason(error, _.lang)}"
             self.call_from_thread(
                 self.notify, problem, title=_("export.failed"), severity="error", timeout=10
             )
@@ -259,7 +260,7 @@ def make_app(
 
     if compare is not None:
         return SchuifApp(sessions_dir=DEFAULT_DIR, compare=list(compare), lang=lang, today=today)
-    if target is not None and target.suffix == ".toml" and not target.is_dir():
+    if target is not None and target.suffix.lower() == ".toml" and not target.is_dir():
         session = load(target)
         return SchuifApp(
             sessions_dir=target.parent.parent,

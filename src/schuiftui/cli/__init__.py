@@ -57,7 +57,10 @@ def make_parser(lang: str, command: str = "") -> Parser:
         "--version", action="version", version=f"schuiftui {__version__}", help=_("cli.version")
     )
     commands = parser.add_subparsers(
-        dest="command", title=_("cli.commands"), parser_class=Parser, metavar="OPDRACHT"
+        dest="command",
+        title=_("cli.commands"),
+        parser_class=Parser,
+        metavar=_("cli.metavar.command"),
     )
     for name in COMMANDS:
         if name != command:  # listed in the help and in errors, nothing more

@@ -11,12 +11,14 @@ from .parser import EXIT_OK, EXIT_PROBLEM, Parser
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PAD", help=_("cli.check.paths"))
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.check.paths")
+    )
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core.paths import find_toml_files
-    from ..core.storage import SessionError, load
+    from ..core.storage import SessionError, SessionProblems, load
 
     problems = 0
     checked = 0
@@ -29,6 +31,11 @@ def run(args: argparse.Namespace, _: Translator) -> int:
             checked += 1
             try:
                 load(file)
+            except SessionProblems as found:
+                # Every problem in the file, each on its line, not only the first.
+                for problem in found.problems:
+                    write(f"{problem}\n")
+                problems += 1
             except SessionError as error:
                 write(f"{error}\n")
                 problems += 1

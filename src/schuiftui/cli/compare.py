@@ -16,7 +16,9 @@ from .parser import EXIT_OK, EXIT_PROBLEM, Parser
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PAD", help=_("cli.compare.paths"))
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.compare.paths")
+    )
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:

@@ -17,7 +17,9 @@ FORMATS = ("text", "markdown", "json")
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PAD", help=_("cli.diff.paths"))
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.diff.paths")
+    )
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help=_("cli.format", default="text")
     )

@@ -11,12 +11,19 @@ from .parser import EXIT_OK, EXIT_PROBLEM, Parser
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PAD", help=_("cli.export.paths"))
+    parser.add_argument(
+        "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.export.paths")
+    )
     parser.add_argument(
         "--to", choices=("md", "csv", "svg"), required=True, help=_("cli.export.to")
     )
     parser.add_argument(
-        "-o", "--output", type=Path, default=None, metavar="BESTAND", help=_("cli.export.output")
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar=_("cli.metavar.file"),
+        help=_("cli.export.output"),
     )
 
 
@@ -41,7 +48,9 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     try:
         save_text(text, args.output)
     except OSError as problem:
-        error(f"{args.output}: {_('cli.export.failed', reason=problem.strerror or problem)}")
+        from ..core.reasons import reason
+
+        error(f"{args.output}: {_('cli.export.failed', reason=reason(problem, _.lang))}")
         return EXIT_PROBLEM
     error(_("cli.export.written", path=args.output))
     return EXIT_OK

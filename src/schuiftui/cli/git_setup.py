@@ -24,7 +24,9 @@ RULE = "*.toml diff=schuiftui"
 def add_arguments(parser: Parser, _: Translator) -> None:
     from ..core.paths import DEFAULT_DIR
 
-    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, metavar="MAP", help=_("cli.dir"))
+    parser.add_argument(
+        "--dir", type=Path, default=DEFAULT_DIR, metavar=_("cli.metavar.folder"), help=_("cli.dir")
+    )
 
 
 def this_program() -> list[str]:
@@ -61,7 +63,9 @@ def run(args: argparse.Namespace, _: Translator) -> int:
             write(_("cli.git_setup.attributes", path=attributes) + "\n")
             changed = True
     except OSError as problem:
-        error(f"{attributes}: {problem.strerror or problem}")
+        from ..core.reasons import reason
+
+        error(f"{attributes}: {reason(problem, _.lang)}")
         return EXIT_PROBLEM
     write(_("cli.git_setup.done" if changed else "cli.git_setup.unchanged", command=command) + "\n")
     return EXIT_OK

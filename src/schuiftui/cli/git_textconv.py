@@ -17,7 +17,7 @@ from .parser import EXIT_OK, EXIT_PROBLEM, Parser
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("file", type=Path, metavar="BESTAND", help=_("cli.show.file"))
+    parser.add_argument("file", type=Path, metavar=_("cli.metavar.file"), help=_("cli.show.file"))
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:

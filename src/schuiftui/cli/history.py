@@ -17,7 +17,9 @@ FORMATS = ("text", "csv", "json", "markdown")
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("path", type=Path, metavar="PAD", help=_("cli.history.path"))
+    parser.add_argument(
+        "path", type=Path, metavar=_("cli.metavar.path"), help=_("cli.history.path")
+    )
     parser.add_argument("--git", action="store_true", help=_("cli.history.git"))
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help=_("cli.format", default="text")

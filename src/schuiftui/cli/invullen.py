@@ -12,8 +12,12 @@ from .parser import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Parser
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("session", type=Path, metavar="SESSIE", help=_("cli.invullen.session"))
-    parser.add_argument("--naam", default=None, metavar="NAAM", help=_("cli.invullen.naam"))
+    parser.add_argument(
+        "session", type=Path, metavar=_("cli.metavar.session"), help=_("cli.invullen.session")
+    )
+    parser.add_argument(
+        "--naam", default=None, metavar=_("cli.metavar.name"), help=_("cli.invullen.naam")
+    )
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:

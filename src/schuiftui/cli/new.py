@@ -15,16 +15,19 @@ from .parser import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Parser, date
 def add_arguments(parser: Parser, _: Translator) -> None:
     from ..core.paths import DEFAULT_DIR
 
-    parser.add_argument("gemeente", metavar="GEMEENTE", help=_("cli.new.gemeente"))
+    parser.add_argument("gemeente", metavar=_("cli.metavar.gemeente"), help=_("cli.new.gemeente"))
     parser.add_argument(
-        "--datum", type=date, default=None, metavar="JJJJ-MM-DD", help=_("cli.new.datum")
+        "--datum", type=date, default=None, metavar=_("cli.metavar.date"), help=_("cli.new.datum")
     )
-    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR, metavar="MAP", help=_("cli.dir"))
+    parser.add_argument(
+        "--dir", type=Path, default=DEFAULT_DIR, metavar=_("cli.metavar.folder"), help=_("cli.dir")
+    )
     parser.add_argument("--from-latest", action="store_true", help=_("cli.new.from_latest"))
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core import paths
+    from ..core.overview import existing_gemeente, overview
     from ..core.session import new_session, next_round
     from ..core.storage import SessionError, load, save_new
 
@@ -34,16 +37,26 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     except ValueError as problem:
         error(_("cli.error", prog="schuiftui new", message=_("cli.bad_gemeente", problem=problem)))
         return EXIT_USAGE
+    # A gemeente that has sessions keeps its spelling and its folder ("zaanstad": "Zaanstad").
+    try:
+        existing = existing_gemeente(overview(args.dir), args.gemeente)
+    except OSError:  # a folder name longer than the file system allows: said below
+        existing = None
+    folder = existing.path.parent if existing is not None else None
     try:
         if args.from_latest:
-            latest = paths.latest_session_file(args.dir, args.gemeente)
-            if latest is None:
+            if existing is None:
                 error(_("cli.new.no_latest", gemeente=args.gemeente, dir=args.dir))
                 return EXIT_PROBLEM
+            latest = paths.rounds(existing.path.parent)[-1].path
             session = next_round(load(latest), datum)
         else:
-            session = new_session(args.gemeente.strip(), datum)
-        path = save_new(session, args.dir)
+            gemeente = existing.session.gemeente if existing and existing.session else None
+            session = new_session(gemeente or args.gemeente.strip(), datum)
+        path = paths.new_session_path(args.dir, session.gemeente, datum, folder)
+        if paths.sessions_on(path.parent, datum):
+            error(_("cli.new.same_day", gemeente=session.gemeente, datum=datum, file=path.name))
+        path = save_new(session, args.dir, folder)
     except SessionError as problem:
         error(str(problem))
         return EXIT_PROBLEM

@@ -15,7 +15,12 @@ from .parser import EXIT_PROBLEM, EXIT_USAGE, Parser
 
 def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
-        "path", nargs="?", type=Path, default=None, metavar="PAD", help=_("cli.path")
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        metavar=_("cli.metavar.path"),
+        help=_("cli.path"),
     )
 
 
@@ -29,10 +34,34 @@ def on_terminal(stdout: bool = False) -> bool:
     return all(stream is not None and stream.isatty() for stream in streams)
 
 
+def _not_openable(target: Path | None, _: Translator) -> str | None:
+    """Why `target` cannot be opened: no session file and no folder; None when it can."""
+    if target is None:
+        return None  # ./sessions, which a first new session creates
+    try:
+        if target.is_dir():
+            return None
+        if target.exists():
+            if target.suffix.lower() == ".toml":
+                return None
+            return _("cli.open.not_a_session", path=target)
+    except OSError as failure:
+        from ..core.reasons import reason
+
+        return _("cli.open.unreadable", path=target, problem=reason(failure, _.lang))
+    if target.suffix.lower() == ".toml":
+        return None  # loading says that the file does not exist
+    return _("cli.open.no_folder", path=target)
+
+
 def open_app(
     target: Path | None, lang: str, _: Translator, *, compare: Sequence[Path] | None = None
 ) -> int:
     """Run the app on `target` (or compare `compare`); return its exit code."""
+    problem = _not_openable(target, _)
+    if problem is not None:
+        error(problem)
+        return EXIT_USAGE
     if not on_terminal():
         error(_("cli.no_terminal"))
         return EXIT_USAGE

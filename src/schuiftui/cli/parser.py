@@ -38,13 +38,44 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         _ = self.translator
-        self.exit(EXIT_USAGE, _("cli.error", prog=self.prog, message=message) + "\n")
+        said = in_our_words(message, _)
+        self.exit(EXIT_USAGE, _("cli.error", prog=self.prog, message=said) + "\n")
 
     def format_usage(self) -> str:
         return super().format_usage().replace("usage: ", self.translator("cli.usage"), 1)
 
     def format_help(self) -> str:
         return super().format_help().replace("usage: ", self.translator("cli.usage"), 1)
+
+
+ARGPARSE_MESSAGES: tuple[tuple[str, str], ...] = (
+    (
+        r"argument (?P<arg>.+?): invalid choice: (?P<value>.+) \(choose from (?P<choices>.*)\)",
+        "choice",
+    ),
+    (r"the following arguments are required: (?P<args>.*)", "required"),
+    (r"unrecognized arguments: (?P<args>.*)", "unrecognized"),
+    (r"argument (?P<arg>.+?): expected one argument", "one_value"),
+    (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", "ambiguous"),
+    (r"argument (?P<arg>.+?): (?P<message>.*)", "argument"),
+)
+"""argparse's English error messages, and the catalog key (`cli.argparse.*`) of ours."""
+
+
+def in_our_words(message: str, _: Translator) -> str:
+    """An argparse error message in the interface language (as it is, if unknown)."""
+    import re
+
+    for pattern, key in ARGPARSE_MESSAGES:
+        found = re.fullmatch(pattern, message, flags=re.DOTALL)
+        if found:
+            values = found.groupdict()
+            if "choices" in values:
+                values["choices"] = values["choices"].replace("'", "")
+                if values["arg"] == _("cli.metavar.command"):
+                    key = "command"  # `schuiftui shwo`
+            return _(f"cli.argparse.{key}", **values)
+    return message
 
 
 def language(argv: Sequence[str]) -> str:

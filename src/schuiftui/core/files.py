@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import stat
@@ -46,7 +47,10 @@ def write_atomically(
     Raises:
         OSError: Nothing was written.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the folder should be
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(target.parent)) from None
     existing = target.stat() if target.exists() else None
     if mode is None:
         mode = stat.S_IMODE(existing.st_mode) if existing else default_mode()

@@ -66,7 +66,10 @@ def new_session_path(
 
 def sessions_on(folder: Path, datum: datetime.date) -> int:
     """How many session files `folder` has for `datum` (a new one would be number this + 1)."""
-    return sum(1 for found in rounds(folder) if found.datum == datum) if folder.is_dir() else 0
+    try:
+        return sum(1 for found in rounds(folder) if found.datum == datum)
+    except OSError:  # a name longer than the file system allows: nothing there
+        return 0
 
 
 def free_sibling(path: Path) -> Path:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import parse_session_file_name, rounds, slugify
+from .reasons import reason
 from .session import Session
 from .storage import SessionError, load
 
@@ -133,6 +134,6 @@ def start_placement(team_path: Path, naam: str | None) -> tuple[Session, Path]:
     try:
         placement.path.parent.mkdir(exist_ok=True)
     except OSError as error:
-        raise SessionError(placement.path.parent, f"kan niet opslaan ({error.strerror})") from None
+        raise SessionError(placement.path.parent, f"kan niet opslaan ({reason(error)})") from None
     save(session, placement.path)
     return session, placement.path

@@ -20,6 +20,7 @@ from typing import Any
 from .categories import BY_ID, CATEGORY_IDS
 from .files import write_atomically
 from .paths import new_session_path
+from .reasons import reason
 from .sanitize import visible, visible_session
 from .session import (
     STAND_MAX,
@@ -102,12 +103,47 @@ def loads(text: str, path: Path | str = "<tekst>") -> Session:
         raise SessionError(path, "geen geldige TOML (te diep genest)") from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
-        found = re.search(r"\(at line (\d+), column \d+\)", message)
-        detail = re.sub(r"\s*\(at line.*\)$", "", message)
+        found = re.search(r"\(at line (\d+), column \d+\)$", message)
         line = int(found.group(1)) if found else None
-        raise SessionError(path, f"geen geldige TOML ({detail})", line=line) from None
+        if message.endswith("(at end of document)"):
+            line = text.count("\n") + 1
+        detail = _in_dutch(re.sub(r"\s*\(at [^()]*\)$", "", message))
+        raise SessionError(path, f"geen geldige TOML: {detail}", line=line) from None
     # Text with control characters never leaves this module (see `sanitize`).
     return visible_session(_Validator(text, Path(path)).session(data))
+
+
+TOML_PROBLEMS: tuple[tuple[str, str], ...] = (
+    (r"Cannot overwrite a value", "een waarde wordt een tweede keer gezet"),
+    (r"Cannot declare (.+) twice", "{0} staat twee keer in het bestand"),
+    (r"Cannot redefine namespace (.+)", "{0} is al eerder vastgelegd"),
+    (r"Cannot mutate immutable namespace (.+)", "{0} kan hier niet meer aangevuld worden"),
+    (r"Duplicate inline table key (.+)", "{0} staat twee keer tussen dezelfde {{ }}"),
+    (r"Unterminated string", 'een tekst is niet afgesloten (er ontbreekt een ")'),
+    (r"Unclosed inline table", "er ontbreekt een }"),
+    (r"Unclosed array", "er ontbreekt een ]"),
+    (r"Invalid value", "ongeldige waarde (tekst hoort tussen aanhalingstekens)"),
+    (r"Invalid statement", "deze regel is geen 'sleutel = waarde' en geen [tabel]"),
+    (r"Invalid initial character for a key part", "een sleutel begint met een teken dat niet mag"),
+    (r"Invalid date or datetime", "ongeldige datum (schrijf JJJJ-MM-DD)"),
+    (r"Invalid hex value", "ongeldige hexadecimale waarde"),
+    (r"Escaped character is not a Unicode scalar value", "ongeldige \\u-code in een tekst"),
+    (r"Unescaped '\\' in a string", "een \\ in een tekst schrijf je als \\\\"),
+    (r"(?:Illegal|Found invalid) character (.+)", "het teken {0} mag hier niet"),
+    (r"Expected '=' after a key in a key/value pair", "na een sleutel hoort een ="),
+    (r"Expected '\]\]' at the end of an array declaration", "]] ontbreekt achter [[...]]"),
+    (r"Expected '\]' at the end of a table declaration", "] ontbreekt achter [..."),
+    (r"Expected (.+)", "hier hoort {0}"),
+)
+"""tomllib's messages (English) and ours; one not listed is shown as it is."""
+
+
+def _in_dutch(message: str) -> str:
+    for pattern, dutch in TOML_PROBLEMS:
+        found = re.fullmatch(pattern, message)
+        if found:
+            return dutch.format(*found.groups())
+    return message
 
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -136,7 +172,7 @@ def _read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise SessionError(path, "bestand bestaat niet") from None
     except OSError as error:
-        raise SessionError(path, f"kan niet gelezen worden ({error.strerror})") from None
+        raise SessionError(path, f"kan niet gelezen worden ({reason(error)})") from None
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -178,32 +214,59 @@ def _line_of(text: str, table: str, key: str | None, index: int = 0) -> int | No
     return None
 
 
+class SessionProblems(SessionError):
+    """A session file with several problems; `str()` is the first, `problems` all of them."""
+
+    def __init__(self, problems: list[SessionError]) -> None:
+        first = problems[0]
+        super().__init__(first.path, first.problem, key=first.key, line=first.line)
+        self.problems = problems
+
+
+ID_PURPOSE = 'een id (zoals "a1") houdt een actie herkenbaar over de rondes heen'
+"""Why an agenda item needs an id, for the message that says one is missing."""
+
+
 class _Validator:
-    """Turns parsed TOML into a Session, or explains what is wrong."""
+    """Turns parsed TOML into a Session, or explains everything that is wrong.
+
+    Each problem is noted and checking goes on with a harmless stand-in, so
+    one reading names them all (`check` lists every one; `load` says the first).
+    """
 
     def __init__(self, text: str, path: Path) -> None:
         self.text = text
         self.path = path
+        self.problems: list[SessionError] = []
 
     def fail(
-        self, problem: str, table: str, key: str | None = None, index: int | None = None
-    ) -> SessionError:
+        self,
+        problem: str,
+        table: str,
+        key: str | None = None,
+        index: int | None = None,
+        *,
+        at_header: bool = False,
+    ) -> None:
+        """Note a problem with `key` in `table` (the `index`-th of an array of tables)."""
+        line_key = None if at_header else key
         if index is None:
             shown = f"{table}.{key}" if table and key else (table or key)
-            line = _line_of(self.text, table, key)
+            line = _line_of(self.text, table, line_key)
         else:
             shown = f"{table}[{index + 1}]" + (f".{key}" if key else "")
-            line = _line_of(self.text, table, key, index)
-        return SessionError(self.path, problem, key=shown, line=line)
+            line = _line_of(self.text, table, line_key, index)
+        self.problems.append(SessionError(self.path, problem, key=shown, line=line))
 
     def table(self, data: dict[str, Any], key: str, required: bool = False) -> dict[str, Any]:
         value = data.get(key)
         if value is None:
             if required:
-                raise SessionError(self.path, f"de tabel [{key}] ontbreekt")
+                self.problems.append(SessionError(self.path, f"de tabel [{key}] ontbreekt"))
             return {}
         if not isinstance(value, dict):
-            raise self.fail("moet een tabel zijn", "", key)
+            self.fail("moet een tabel zijn", "", key)
+            return {}
         return value
 
     def string(
@@ -217,35 +280,58 @@ class _Validator:
         value = data.get(key)
         if value is None:
             if required:
-                raise self.fail("ontbreekt", table, key, index)
+                self.fail("ontbreekt", table, key, index)
             return None
         if not isinstance(value, str):
-            raise self.fail(f"moet tekst zijn, niet {_describe(value)}", table, key, index)
+            self.fail(f"moet tekst zijn, niet {_describe(value)}", table, key, index)
+            return None
+        return value
+
+    def date(
+        self, data: dict[str, Any], table: str, key: str, index: int | None = None
+    ) -> datetime.date | None:
+        value = data.get(key)
+        if value is None:
+            return None
+        if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
+            self.fail(
+                f"moet een datum zijn zoals 2020-03-11, niet {_describe(value)}", table, key, index
+            )
+            return None
         return value
 
     def session(self, data: dict[str, Any]) -> Session:
+        """The session in `data`.
+
+        Raises:
+            SessionProblems: What is wrong, every problem in file order.
+        """
         formaat = data.get("formaat")
         if formaat is None:
-            raise SessionError(self.path, "de sleutel formaat ontbreekt (verwacht: formaat = 1)")
-        if not _is_int(formaat) or formaat < 1:
-            raise self.fail(f"moet een positief geheel getal zijn, niet {formaat!r}", "", "formaat")
-        if formaat > FORMAAT:
-            raise self.fail(
+            self.problems.append(
+                SessionError(self.path, "de sleutel formaat ontbreekt (verwacht: formaat = 1)")
+            )
+        elif not _is_int(formaat) or formaat < 1:
+            self.fail(f"moet een positief geheel getal zijn, niet {formaat!r}", "", "formaat")
+        elif formaat > FORMAAT:
+            # A newer format may mean anything: no point in reading on.
+            self.fail(
                 f"formaat {formaat} is nieuwer dan deze versie van schuiftui kent"
                 f" ({FORMAAT}); werk schuiftui bij",
                 "",
                 "formaat",
             )
+            raise SessionProblems(self.problems)
         sessie = self.table(data, "sessie", required=True)
-        gemeente = self.string(sessie, "sessie", "gemeente", required=True)
-        assert gemeente is not None
-        if not gemeente.strip():
-            raise self.fail("mag niet leeg zijn", "sessie", "gemeente")
+        gemeente = self.string(sessie, "sessie", "gemeente", required="sessie" in data)
+        if gemeente is not None and not gemeente.strip():
+            self.fail("mag niet leeg zijn", "sessie", "gemeente")
         datum = sessie.get("datum")
         if datum is None:
-            raise self.fail("ontbreekt", "sessie", "datum")
-        if isinstance(datum, datetime.datetime) or not isinstance(datum, datetime.date):
-            raise self.fail(
+            if "sessie" in data:
+                self.fail("ontbreekt", "sessie", "datum")
+        elif isinstance(datum, datetime.datetime) or not isinstance(datum, datetime.date):
+            self.fail(
                 f"moet een datum zijn zoals 2020-02-12, niet {_describe(datum)}",
                 "sessie",
                 "datum",
@@ -255,49 +341,58 @@ class _Validator:
         if deelnemers is not None and (
             not isinstance(deelnemers, list) or not all(isinstance(d, str) for d in deelnemers)
         ):
-            raise self.fail("moet een lijst met teksten zijn", "sessie", "deelnemers")
+            self.fail("moet een lijst met teksten zijn", "sessie", "deelnemers")
+            deelnemers = None
         ingevuld_door = sessie.get("ingevuld_door")
         if _is_int(ingevuld_door):  # an anonymous placement may be filed under a number
             ingevuld_door = str(ingevuld_door)
         else:
             ingevuld_door = self.string(sessie, "sessie", "ingevuld_door")
         organogram = self.table(data, "organogram")
+        organogram_notities = self.string(organogram, "organogram", "notities") or ""
         casus_data = self.table(data, "casus")
         casus = Casus(
             titel=self.string(casus_data, "casus", "titel") or "",
             notities=self.string(casus_data, "casus", "notities") or "",
         )
+        sliders = self.sliders(self.table(data, "schuiven"))
+        agenda = self.agenda(data.get("agenda"))
+        if self.problems:  # in the order of the file's tables
+            raise SessionProblems(self.problems)
+        assert gemeente is not None and isinstance(datum, datetime.date)
         return Session(
             gemeente=gemeente,
             datum=datum,
             titel=titel,
             deelnemers=deelnemers,
             ingevuld_door=ingevuld_door,
-            organogram=self.string(organogram, "organogram", "notities") or "",
+            organogram=organogram_notities,
             casus=casus,
-            sliders=self.sliders(self.table(data, "schuiven")),
-            agenda=self.agenda(data.get("agenda")),
+            sliders=sliders,
+            agenda=agenda,
         )
 
     def sliders(self, schuiven: dict[str, Any]) -> dict[str, Slider]:
         for slider_id in schuiven:
             if slider_id not in BY_ID:
                 known = ", ".join(CATEGORY_IDS)
-                raise self.fail(f"onbekende schuif; bekend zijn: {known}", f"schuiven.{slider_id}")
+                self.fail(f"onbekende schuif; bekend zijn: {known}", f"schuiven.{slider_id}")
         sliders = {}
         for slider_id in CATEGORY_IDS:
             table = f"schuiven.{slider_id}"
             data = schuiven.get(slider_id, {})
             if not isinstance(data, dict):
-                raise self.fail("moet een tabel zijn", "schuiven", slider_id)
+                self.fail("moet een tabel zijn", "schuiven", slider_id)
+                data = {}
             stand = data.get("stand", 0)
             if not _is_int(stand) or not STAND_MIN <= stand <= STAND_MAX:
-                raise self.fail(
+                self.fail(
                     f"moet een geheel getal van {STAND_MIN} tot {STAND_MAX} zijn,"
                     f" niet {_describe(stand)}",
                     table,
                     "stand",
                 )
+                stand = 0
             toelichting = self.string(data, table, "toelichting") or ""
             sliders[slider_id] = Slider(stand=stand, toelichting=toelichting)
         return sliders
@@ -306,41 +401,35 @@ class _Validator:
         if agenda is None:
             return []
         if not isinstance(agenda, list) or not all(isinstance(a, dict) for a in agenda):
-            raise self.fail("moet een lijst van [[agenda]]-tabellen zijn", "", "agenda")
+            self.fail("moet een lijst van [[agenda]]-tabellen zijn", "", "agenda")
+            return []
         items: list[AgendaItem] = []
         seen: set[str] = set()
         for index, data in enumerate(agenda):
-            item_id = self.string(data, "agenda", "id", index, required=True)
-            assert item_id is not None
-            if not item_id.strip():
-                raise self.fail("mag niet leeg zijn", "agenda", "id", index)
-            if item_id in seen:
-                raise self.fail(f"{item_id!r} komt twee keer voor", "agenda", "id", index)
-            seen.add(item_id)
+            if "id" not in data:
+                self.fail(f"heeft geen id; {ID_PURPOSE}", "agenda", None, index, at_header=True)
+            item_id = self.string(data, "agenda", "id", index)
+            if item_id is not None and not item_id.strip():
+                self.fail(f"mag niet leeg zijn; {ID_PURPOSE}", "agenda", "id", index)
+            elif item_id is not None and item_id in seen:
+                self.fail(f"{item_id!r} komt twee keer voor", "agenda", "id", index)
+            seen.add(item_id or "")
             tekst = self.string(data, "agenda", "tekst", index, required=True)
-            assert tekst is not None
             status = self.string(data, "agenda", "status", index) or "open"
             if status not in STATUSES:
-                raise self.fail(
+                self.fail(
                     f'moet "open" of "gedaan" zijn, niet {status!r}', "agenda", "status", index
                 )
             termijn = self.string(data, "agenda", "termijn", index)
             if termijn is not None and termijn not in TERMIJNEN:
-                raise self.fail(
+                self.fail(
                     f'moet "kort" of "lang" zijn, niet {termijn!r}', "agenda", "termijn", index
                 )
             eigenaar = self.string(data, "agenda", "eigenaar", index)
-            uiterlijk = data.get("uiterlijk")
-            if uiterlijk is not None and (
-                isinstance(uiterlijk, datetime.datetime) or not isinstance(uiterlijk, datetime.date)
-            ):
-                raise self.fail(
-                    f"moet een datum zijn zoals 2020-03-11, niet {_describe(uiterlijk)}",
-                    "agenda",
-                    "uiterlijk",
-                    index,
-                )
-            items.append(AgendaItem(item_id, tekst, status, termijn, eigenaar, uiterlijk))
+            uiterlijk = self.date(data, "agenda", "uiterlijk", index)
+            items.append(
+                AgendaItem(item_id or "", tekst or "", status, termijn, eigenaar, uiterlijk)
+            )
         return items
 
 
@@ -355,7 +444,14 @@ def _describe(value: Any) -> str:
         return repr(value)
     if isinstance(value, (int, float)):
         return str(value)
-    names = {dict: "een tabel", list: "een lijst", datetime.datetime: "een tijdstip"}
+    names = {
+        dict: "een tabel",
+        list: "een lijst",
+        datetime.datetime: "een tijdstip",
+        datetime.date: "een datum",
+        datetime.time: "een tijd",
+        float: "een kommagetal",
+    }
     return names.get(type(value), type(value).__name__)
 
 
@@ -430,7 +526,7 @@ def save(session: Session, path: Path | str) -> SaveResult:
     try:
         return _save(session, path)
     except OSError as error:  # a folder that became unreadable, a name too long, ...
-        raise SessionError(path, f"kan niet opslaan ({error.strerror or error})") from None
+        raise SessionError(path, f"kan niet opslaan ({reason(error)})") from None
 
 
 def _save(session: Session, path: Path) -> SaveResult:
@@ -471,7 +567,7 @@ def _save(session: Session, path: Path) -> SaveResult:
     try:
         write_atomically(target, data, check=check)
     except OSError as error:
-        raise SessionError(path, f"kan niet opslaan ({error.strerror or error})") from None
+        raise SessionError(path, f"kan niet opslaan ({reason(error)})") from None
     return SaveResult(path, written=True, rewritten=rewritten)
 
 
@@ -509,7 +605,7 @@ def save_new(session: Session, sessions_dir: Path, folder: Path | None = None) -
     try:
         path = new_session_path(sessions_dir, session.gemeente, session.datum, folder)
     except OSError as error:  # a name or folder longer than the file system allows
-        raise SessionError(sessions_dir, f"kan niet opslaan ({error.strerror or error})") from None
+        raise SessionError(sessions_dir, f"kan niet opslaan ({reason(error)})") from None
     inside = Path(os.path.realpath(sessions_dir))
     if not Path(os.path.realpath(path)).is_relative_to(inside):
         raise SessionError(path, "wijst via een symbolische link buiten de map met sessies")

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from ..core.categories import CATEGORIES, CATEGORY_IDS
 from ..core.overview import Entry, existing_gemeente, overview, round_before
 from ..core.paths import new_session_path, session_file_name, sessions_on
+from ..core.reasons import reason
 from ..core.render.text import shorten
 from ..core.sanitize import visible
 from ..core.session import Session, format_stand, new_session, next_round
@@ -307,7 +308,7 @@ class StartScreen(Screen[None]):
             trashed = move_to_trash(row.path, self.sessions_dir)
         except OSError as error:
             self.notify(
-                _("start.cannot_move", file=row.path, problem=error.strerror or error),
+                _("start.cannot_move", file=row.path, problem=reason(error, self.translate.lang)),
                 severity="error",
                 timeout=10,
             )
@@ -328,7 +329,7 @@ class StartScreen(Screen[None]):
             restore(trashed, original)
         except OSError as error:
             self.notify(
-                _("start.cannot_move", file=trashed, problem=error.strerror or error),
+                _("start.cannot_move", file=trashed, problem=reason(error, _.lang)),
                 severity="error",
                 timeout=10,
             )
