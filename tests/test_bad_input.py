@@ -60,7 +60,9 @@ def test_a_name_longer_than_the_file_system_allows_is_a_message(
 ) -> None:
     assert main(["new", "x" * 300, "--dir", str(tmp_path), "--datum", "2024-01-01"]) == 1
     err = capsys.readouterr().err
-    assert err.endswith("2024-01-01.toml: kan niet opslaan (de naam is te lang voor het bestandssysteem)\n")
+    assert err.endswith(
+        "2024-01-01.toml: kan niet opslaan (de naam is te lang voor het bestandssysteem)\n"
+    )
     assert err.count("\n") == 1
 
 

@@ -136,7 +136,10 @@ def test_diff_exits_2_on_errors(tmp_path: Path, capsys: pytest.CaptureFixture[st
     broken = tmp_path / "kapot.toml"
     broken.write_text("formaat = 1\nstand = \n", encoding="utf-8")
     assert main(["diff", str(ALTENA_1), str(broken)]) == 2
-    assert capsys.readouterr().err == f"{broken}:2: geen geldige TOML: ongeldige waarde (tekst hoort tussen aanhalingstekens)\n"
+    assert (
+        capsys.readouterr().err
+        == f"{broken}:2: geen geldige TOML: ongeldige waarde (tekst hoort tussen aanhalingstekens)\n"
+    )
     assert main(["diff", str(EXAMPLES / "venlo")]) == 2
     assert "1 ronde(s) gevonden" in capsys.readouterr().err
     assert main(["diff", str(ALTENA_1)]) == 2
@@ -178,7 +181,8 @@ def test_diff_markdown_is_a_report(capsys: pytest.CaptureFixture[str]) -> None:
 def test_diff_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "en", "diff", str(ALTENA_1), str(ALTENA_2)]) == 1
     out = capsys.readouterr().out
-    assert "  Process with residents       -2 ->  0  (+2)\n" in out
+    assert "  Process with residents           -2 ->  0  (+2)\n" in out
+    assert "  Process within the municipality  -4 -> -2  (+2)\n" in out
     assert "  done: Armoedepact gemeentebreed sluiten met de partners (a1)" in out
 
 

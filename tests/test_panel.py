@@ -192,7 +192,7 @@ async def test_quit_without_changes_exits_at_once(altena: Path) -> None:
     assert app.return_code == 0
 
 
-@pytest.mark.parametrize(("choice", "saved"), [("o", 5), ("w", 3)])
+@pytest.mark.parametrize(("choice", "saved"), [("o", 5), ("n", 3)])
 async def test_quit_with_unsaved_changes_asks(altena: Path, choice: str, saved: int) -> None:
     app = app_for(altena)
     async with app.run_test(size=(80, 24)) as pilot:

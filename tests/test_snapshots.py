@@ -163,3 +163,9 @@ def test_compare_own_placements(snap_compare, in_scratch: Path) -> None:
         save(session, path)
     app = make_app(None, compare=[Path("sessions/altena/2020-10-07.toml")], today=lambda: TODAY)
     assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_casus_editor(snap_compare, in_scratch: Path) -> None:
+    """C: the casus of Altena in an editor over the whole window: its title on the first
+    line, the notes below with the cursor at their end, the keys at the bottom."""
+    assert snap_compare(make_app(ALTENA, today=lambda: TODAY), press=["C"], terminal_size=(80, 24))

@@ -24,7 +24,7 @@ def burst(path: Path, keys: str, then: str = "") -> None:
         terminal.write("\x11")  # Ctrl+Q
         terminal.drain(quiet=0.5)
         if terminal.process.poll() is None:
-            terminal.write("w")  # discard, when asked
+            terminal.write("n")  # do not save, when asked
         assert terminal.wait() == 0
     finally:
         terminal.close()
@@ -68,7 +68,7 @@ def test_text_then_done_in_one_read_keeps_every_letter(altena: Path, end: str) -
         terminal.write("\x11")
         terminal.drain()
         if terminal.process.poll() is None:
-            terminal.write("w")  # unsaved after all: discard, and the check below fails
+            terminal.write("n")  # unsaved after all: do not save, and the check below fails
         assert terminal.wait() == 0
     finally:
         terminal.close()

@@ -485,3 +485,23 @@ def test_a_wrong_type_is_named_in_dutch(tmp_path: Path) -> None:
     with pytest.raises(SessionError) as problem:
         load(path)
     assert str(problem.value).endswith("niet een tijd")
+
+
+@pytest.mark.parametrize("keys", [["C"], ["c", "f2"]], ids=["C on a slider", "F2 in the notes"])
+async def test_the_casus_has_a_full_size_editor(altena: Path, keys: list[str]) -> None:
+    from schuiftui.screens.dialogs import CasusDialog
+
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CasusDialog)
+        notes = dialog.query_one("#casus-notes")
+        assert notes.size.width >= 70 and notes.size.height >= 12  # the whole window
+        await pilot.press("enter", *"Nog een regel.", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    notities = load(altena).casus.notities
+    assert notities.startswith("Altena bestaat sinds")
+    assert notities.rstrip().endswith("Nog een regel.")

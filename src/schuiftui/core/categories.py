@@ -85,9 +85,9 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         id="proces_binnen_gemeente",
-        name=Bilingual("Proces binnen gemeente", "Process within municipality"),
-        short=Bilingual("Binnen\ngemeente", "Within\norganis."),
-        abbr=Bilingual("Bin", "Org"),
+        name=Bilingual("Proces binnen gemeente", "Process within the municipality"),
+        short=Bilingual("Binnen\ngemeente", "Within\nmunicip."),
+        abbr=Bilingual("Bin", "Mun"),
         top=Bilingual("vaste processen", "clear processes"),
         bottom=Bilingual("per sector", "per sector"),
         description=Bilingual(
@@ -104,9 +104,9 @@ CATEGORIES: tuple[Category, ...] = (
     ),
     Category(
         id="bestuur_en_politiek",
-        name=Bilingual("Bestuur en politiek", "Administration and politics"),
-        short=Bilingual("Bestuur\npolitiek", "Admin.\npolitics"),
-        abbr=Bilingual("Bes", "Adm"),
+        name=Bilingual("Bestuur en politiek", "Governance and politics"),
+        short=Bilingual("Bestuur\npolitiek", "Govern-\nance"),
+        abbr=Bilingual("Bes", "Gov"),
         top=Bilingual("hoog op agenda", "high on agenda"),
         bottom=Bilingual("weinig betrokken", "hardly involved"),
         description=Bilingual(
@@ -126,7 +126,7 @@ CATEGORIES: tuple[Category, ...] = (
         short=Bilingual("Commu-\nnicatie", "Commu-\nnication"),
         abbr=Bilingual("Com", "Com"),
         top=Bilingual("per gebied", "per area"),
-        bottom=Bilingual("hele gemeente", "whole town"),
+        bottom=Bilingual("hele gemeente", "whole mu-\nnicipality"),
         description=Bilingual(
             "Boven: communicatie is per gebied georganiseerd en de interne"
             " communicatie heeft oog voor gebieden. Onder: er wordt"

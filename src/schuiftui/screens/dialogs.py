@@ -201,6 +201,61 @@ class ToelichtingDialog(EditDialog[Edited]):
 
 
 @dataclass(frozen=True)
+class CasusFields:
+    """What the casus editor returns."""
+
+    titel: str
+    notities: str
+    save: bool = False
+
+
+class CasusDialog(EditDialog[CasusFields]):
+    """The casus, titel and notes, in an editor as large as the terminal."""
+
+    HEADING = "dialog.casus.title"
+    KEYS = "dialog.casus.keys"
+    FRAME = "dialog full"
+    DEFAULT_CSS = """
+    .dialog.full {
+        width: 100%;
+        max-width: 100%;
+        height: 100%;
+        max-height: 100%;
+    }
+
+    .dialog.full #casus-notes {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, titel: str, notities: str, translate: Translator) -> None:
+        super().__init__(translate)
+        self.fields = CasusFields(titel, notities)
+
+    def compose_body(self) -> ComposeResult:
+        _ = self.translate
+        yield Input(
+            self.fields.titel,
+            id="casus-title",
+            compact=True,
+            placeholder=_("panel.casus_titel"),
+        )
+        yield TextArea(self.fields.notities, id="casus-notes", soft_wrap=True)
+
+    def on_mount(self) -> None:
+        notes = self.query_one("#casus-notes", TextArea)
+        notes.focus()
+        notes.move_cursor(notes.document.end)
+
+    def result(self, save: bool) -> CasusFields:
+        return CasusFields(
+            self.query_one("#casus-title", Input).value,
+            self.query_one("#casus-notes", TextArea).text,
+            save,
+        )
+
+
+@dataclass(frozen=True)
 class AgendaFields:
     """What the agenda item dialog returns."""
 

@@ -30,6 +30,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("o", "help.organogram"),
             ("c", "help.casus"),
+            ("C / F2", "help.casus_editor"),
             ("g", "help.details"),
             ("a", "help.agenda"),
             ("? / F1", "help.help"),

@@ -50,7 +50,15 @@ DRAFT_SECONDS = 1.0
 
 
 PLACEMENT_LEAVES_OUT = frozenset(
-    ("focus_casus", "focus_agenda", "focus_organogram", "details", "compare", "export")
+    (
+        "focus_casus",
+        "focus_agenda",
+        "focus_organogram",
+        "casus_editor",
+        "details",
+        "compare",
+        "export",
+    )
 )
 """What a person's own placement has not: the team's texts, and the team's views."""
 
@@ -76,6 +84,8 @@ class PanelScreen(Screen[None]):
         Binding("a", "focus_agenda", "key.agenda", show=False, priority=True),
         Binding("o", "focus_organogram", "key.organogram", show=False, priority=True),
         Binding("g", "details", "key.details", show=False),
+        Binding("C", "casus_editor", "key.casus", show=False, priority=True),
+        Binding("f2", "casus_editor(True)", "key.casus", show=False, priority=True),
         Binding("v", "compare", "key.compare", show=False),
         Binding("x", "export", "key.export", show=False),
     ]
@@ -788,6 +798,41 @@ class PanelScreen(Screen[None]):
         """Back to the slider that had focus last."""
         self.query_one(f"#{self._last_slider}", Slider).focus()
 
+    def action_casus_editor(self, from_anywhere: bool = False) -> None:
+        """Edit the casus, titel and notes, in an editor as large as the terminal.
+
+        `from_anywhere`: asked with F2, which also works in a text field.
+        """
+        from .dialogs import CasusDialog, CasusFields
+
+        if self._refuse_in_read_only():
+            return
+        self._catch_up()  # what was typed in the side panel goes along
+        casus = self.session.casus
+        dialog = CasusDialog(casus.titel, casus.notities, self.translate)
+
+        def with_casus(fields: CasusFields) -> Session:
+            result = copy.deepcopy(self.session)
+            result.casus.titel = normalize_text(fields.titel)
+            result.casus.notities = normalize_text(fields.notities)
+            return result
+
+        def while_typing() -> Session:
+            typed = dialog.current()
+            return with_casus(typed) if typed else self.session
+
+        def done(fields: CasusFields) -> None:
+            changed = with_casus(fields)
+            if changed != self.session:
+                self._remember()
+                self.session = changed
+                self._typing_in = None
+                self._show_session()
+            if fields.save:
+                self.action_save()
+
+        self._open_dialog(dialog, while_typing, done)
+
     def action_focus_casus(self) -> None:
         self._build_side()
         self._load_notes()
@@ -816,6 +861,9 @@ class PanelScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.placement and action in PLACEMENT_LEAVES_OUT:
             return False
+        if action == "casus_editor":
+            # F2 works in a text field too; C there is a capital letter.
+            return parameters == (True,) or not self._typing()
         if action in ("focus_casus", "focus_agenda", "focus_organogram"):
             return not self._typing()
         on_a_slider = isinstance(self.focused, Slider)
