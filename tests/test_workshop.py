@@ -505,3 +505,17 @@ async def test_the_casus_has_a_full_size_editor(altena: Path, keys: list[str]) -
     notities = load(altena).casus.notities
     assert notities.startswith("Altena bestaat sinds")
     assert notities.rstrip().endswith("Nog een regel.")
+
+
+def test_the_format_document_shows_a_valid_file(tmp_path: Path) -> None:
+    import re
+
+    text = (Path(__file__).parent.parent / "docs" / "FORMAT.md").read_text(encoding="utf-8")
+    example = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)[0]
+    path = tmp_path / "2020-02-12.toml"
+    path.write_text(example, encoding="utf-8")
+    session = load(path)
+    assert session.organogram.startswith("Het wijkteam")
+    assert session.agenda[0].uiterlijk == datetime.date(2020, 3, 11)
+    save(session, path)  # an unchanged session: the file stays byte for byte
+    assert path.read_text(encoding="utf-8") == example
