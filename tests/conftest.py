@@ -46,6 +46,10 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in RENDERING_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "none")
+    # Problems with files are said in Dutch unless a test's command line asks otherwise.
+    from schuiftui.i18n import set_messages_language
+
+    set_messages_language("nl")
 
 
 @pytest.fixture(autouse=True)

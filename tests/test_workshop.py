@@ -519,3 +519,64 @@ def test_the_format_document_shows_a_valid_file(tmp_path: Path) -> None:
     assert session.agenda[0].uiterlijk == datetime.date(2020, 3, 11)
     save(session, path)  # an unchanged session: the file stays byte for byte
     assert path.read_text(encoding="utf-8") == example
+
+
+def test_problems_with_files_are_english_with_lang_en(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    path = tmp_path / "2020-02-12.toml"
+    path.write_text(SEVERAL_PROBLEMS, encoding="utf-8")
+    broken = tmp_path / "2020-02-13.toml"
+    broken.write_text('formaat = 1\nx = "open', encoding="utf-8")
+    assert main(["--lang", "en", "check", str(path), str(broken)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{path}:5: sessie.datum: must be a date such as 2020-02-12, not '12 februari'"
+    assert out[2] == (
+        f'{path}:10: agenda[1]: has no id; an id (such as "a1") keeps an action'
+        " recognisable over the rounds"
+    )
+    assert out[4] == f'{broken}:2: not valid TOML: a text is not closed (a " is missing)'
+    assert main(["check", str(broken)]) == 1
+    dutch = capsys.readouterr().out
+    assert (
+        dutch
+        == f'{broken}:2: geen geldige TOML: een tekst is niet afgesloten (er ontbreekt een ")\n'
+    )
+
+
+async def test_a_long_casus_title_ends_in_an_ellipsis_until_it_is_edited(altena: Path) -> None:
+    session = load(altena)
+    session.casus.titel = "Armoedepact in de kernen met alle maatschappelijke partners"
+    save(session, altena)
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        field = app.screen.query_one("#casus-titel")
+        shown = field.render_line(0).text.rstrip()
+        assert shown.endswith("…") and shown.startswith("Armoedepact in de kernen")
+        field.focus()
+        await pilot.pause()
+        assert "…" not in field.render_line(0).text
+
+
+def test_new_from_latest_asks_the_date_at_a_terminal(sessions_dir: Path) -> None:
+    from .terminal import SCHUIFTUI, Terminal
+
+    argv = [SCHUIFTUI, "new", "schiedam", "--from-latest", "--dir", str(sessions_dir)]
+    terminal = Terminal(argv, cwd=sessions_dir.parent)
+    try:
+        terminal.read_until(
+            f"Datum van de nieuwe ronde (JJJJ-MM-DD, Enter: {datetime.date.today()})"
+        )
+        terminal.write("2027-13-01\r")  # no such date: asked again
+        terminal.read_until("ongeldige datum '2027-13-01'")
+        terminal.write("2027-02-01\r")
+        terminal.read_until("Lokale agenda")  # the new round, open on the panel
+        terminal.drain()
+        terminal.write("\x11")
+        assert terminal.wait() == 0
+    finally:
+        terminal.close()
+    assert load(sessions_dir / "schiedam" / "2027-02-01.toml").gemeente == "Schiedam"

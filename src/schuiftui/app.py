@@ -257,6 +257,9 @@ def make_app(
     """
     from .core.paths import DEFAULT_DIR
     from .core.storage import load
+    from .i18n import set_messages_language
+
+    set_messages_language(lang)
 
     if compare is not None:
         return SchuifApp(sessions_dir=DEFAULT_DIR, compare=list(compare), lang=lang, today=today)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from .. import __version__
-from ..i18n import Translator
+from ..i18n import Translator, set_messages_language
 from .parser import Parser, language
 
 COMMANDS: tuple[str, ...] = (
@@ -113,4 +113,5 @@ def _looks_like_a_command(token: str) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = get_args(argv)
+    set_messages_language(args.lang)  # problems with files, said by the core
     return int(command_module(args.command).run(args, Translator(args.lang)))

@@ -25,6 +25,24 @@ def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument("--from-latest", action="store_true", help=_("cli.new.from_latest"))
 
 
+def ask_date(today: datetime.date, _: Translator) -> datetime.date | None:
+    """Ask the date of a new round at the terminal, today by default; None: not given."""
+    from ..core.session import parse_date
+
+    while True:
+        try:
+            typed = input(_("cli.new.ask_date", today=today.isoformat())).strip()
+        except (EOFError, KeyboardInterrupt):
+            write("\n")
+            return None
+        if not typed:
+            return today
+        found = parse_date(typed)
+        if found is not None:
+            return found
+        error(_("cli.bad_date", value=typed))
+
+
 def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core import paths
     from ..core.overview import existing_gemeente, overview
@@ -32,6 +50,11 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core.storage import SessionError, load, save_new
 
     datum = args.datum or datetime.date.today()
+    if args.from_latest and args.datum is None and on_terminal(stdout=True):
+        asked = ask_date(datum, _)
+        if asked is None:
+            return EXIT_USAGE
+        datum = asked
     try:
         paths.slugify(args.gemeente)
     except ValueError as problem:

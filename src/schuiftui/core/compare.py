@@ -227,11 +227,17 @@ def fingerprint(targets: Sequence[Path]) -> tuple[tuple[str, int, int, int], ...
 
 
 def round_changes(items: Sequence[Compared]) -> list[tuple[Compared, Compared, SessionDiff]]:
-    """What moved between consecutive rounds of the same gemeente among `items`."""
+    """What moved between consecutive rounds of the same gemeente among `items`.
+
+    People's own placements are left out: they are no rounds.
+    """
     from .diff import diff  # only reports need it; the compare screen starts without
 
     by_gemeente: dict[str, list[Compared]] = {}
     for item in items:
+        if item.session.ingevuld_door is not None:
+            continue  # a person's own placement is no round of its own
+
         by_gemeente.setdefault(item.session.gemeente, []).append(item)
     changes = []
     for group in by_gemeente.values():

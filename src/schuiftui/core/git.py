@@ -13,6 +13,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import messages_language
+from .problems import Problem
+from .reasons import reason
 from .sanitize import visible
 
 
@@ -44,12 +47,14 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, env=environment
         )
     except OSError as error:
-        raise GitError(f"git kon niet starten ({error.strerror or error})") from None
+        raise GitError(
+            str(Problem("git_start", reason=reason(error, messages_language())))
+        ) from None
     if result.returncode != 0:
         message = visible(result.stderr.decode("utf-8", "replace")).strip().splitlines()
         detail = message[-1] if message else f"exit {result.returncode}"
         if "not a git repository" in detail:
-            raise GitError("is geen git-repository (git init of git clone eerst)")
+            raise GitError(str(Problem("not_git")))
         raise GitError(f"git {args[0]}: {detail}")
     return result.stdout
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .categories import CATEGORY_IDS
 from .paths import rounds
+from .problems import Problem
 from .storage import SessionError, load, loads
 
 
@@ -104,7 +105,7 @@ def git_history(path: Path) -> History:
     for version in versions(path):
         where = f"{path} @ {version.commit[:10]}"
         if version.text is None:
-            problems.append(f"{where}: is geen UTF-8-tekst")
+            problems.append(f"{where}: {Problem('not_utf8')}")
             continue
         try:
             session = loads(version.text, where)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .paths import find_session_files
 from .paths import previous_round as previous_round_path
+from .problems import Problem
 from .session import Session
 from .storage import SessionError, load
 
@@ -30,7 +31,7 @@ def overview(sessions_dir: Path) -> list[Entry]:
     many rounds lists quickly.
     """
     entries = [
-        Entry(folder, folder.name, None, f"{folder}: map kan niet gelezen worden (geen rechten)")
+        Entry(folder, folder.name, None, f"{folder}: {Problem('folder_unreadable')}")
         for folder in _unreadable_folders(sessions_dir)
     ]
     for found in reversed(find_session_files(sessions_dir)):

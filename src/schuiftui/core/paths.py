@@ -9,6 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from .problems import Problem
 from .sanitize import CONTROL
 
 DEFAULT_DIR = Path("sessions")
@@ -31,12 +32,12 @@ def slugify(gemeente: str) -> str:
             than one line.
     """
     if any(char in gemeente for char in "\n\r") or CONTROL.search(gemeente):
-        raise ValueError(f"de naam {gemeente!r} moet één regel zijn, zonder stuurtekens")
+        raise ValueError(str(Problem("name_one_line", name=repr(gemeente))))
     folded = unicodedata.normalize("NFKD", gemeente.lower().translate(_SPECIAL))
     ascii_only = folded.encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
     if not slug:
-        raise ValueError(f"van de naam {gemeente!r} is geen mapnaam te maken")
+        raise ValueError(str(Problem("name_unusable", name=repr(gemeente))))
     return slug
 
 

@@ -20,6 +20,7 @@ from typing import Any
 from .categories import BY_ID, CATEGORY_IDS
 from .files import write_atomically
 from .paths import new_session_path
+from .problems import Problem
 from .reasons import reason
 from .sanitize import visible, visible_session
 from .session import (
@@ -55,7 +56,7 @@ class SessionError(Exception):
     def __init__(
         self,
         path: Path | str,
-        problem: str,
+        problem: str | Problem,
         *,
         key: str | None = None,
         line: int | None = None,
@@ -100,49 +101,54 @@ def loads(text: str, path: Path | str = "<tekst>") -> Session:
     try:
         data = tomllib.loads(text)
     except RecursionError:
-        raise SessionError(path, "geen geldige TOML (te diep genest)") from None
+        raise SessionError(path, Problem("too_deep")) from None
     except tomllib.TOMLDecodeError as error:
         message = str(error)
         found = re.search(r"\(at line (\d+), column \d+\)$", message)
         line = int(found.group(1)) if found else None
         if message.endswith("(at end of document)"):
             line = text.count("\n") + 1
-        detail = _in_dutch(re.sub(r"\s*\(at [^()]*\)$", "", message))
-        raise SessionError(path, f"geen geldige TOML: {detail}", line=line) from None
+        detail = _in_our_words(re.sub(r"\s*\(at [^()]*\)$", "", message))
+        raise SessionError(path, Problem("toml", detail=detail), line=line) from None
     # Text with control characters never leaves this module (see `sanitize`).
     return visible_session(_Validator(text, Path(path)).session(data))
 
 
 TOML_PROBLEMS: tuple[tuple[str, str], ...] = (
-    (r"Cannot overwrite a value", "een waarde wordt een tweede keer gezet"),
-    (r"Cannot declare (.+) twice", "{0} staat twee keer in het bestand"),
-    (r"Cannot redefine namespace (.+)", "{0} is al eerder vastgelegd"),
-    (r"Cannot mutate immutable namespace (.+)", "{0} kan hier niet meer aangevuld worden"),
-    (r"Duplicate inline table key (.+)", "{0} staat twee keer tussen dezelfde {{ }}"),
-    (r"Unterminated string", 'een tekst is niet afgesloten (er ontbreekt een ")'),
-    (r"Unclosed inline table", "er ontbreekt een }"),
-    (r"Unclosed array", "er ontbreekt een ]"),
-    (r"Invalid value", "ongeldige waarde (tekst hoort tussen aanhalingstekens)"),
-    (r"Invalid statement", "deze regel is geen 'sleutel = waarde' en geen [tabel]"),
-    (r"Invalid initial character for a key part", "een sleutel begint met een teken dat niet mag"),
-    (r"Invalid date or datetime", "ongeldige datum (schrijf JJJJ-MM-DD)"),
-    (r"Invalid hex value", "ongeldige hexadecimale waarde"),
-    (r"Escaped character is not a Unicode scalar value", "ongeldige \\u-code in een tekst"),
-    (r"Unescaped '\\' in a string", "een \\ in een tekst schrijf je als \\\\"),
-    (r"(?:Illegal|Found invalid) character (.+)", "het teken {0} mag hier niet"),
-    (r"Expected '=' after a key in a key/value pair", "na een sleutel hoort een ="),
-    (r"Expected '\]\]' at the end of an array declaration", "]] ontbreekt achter [[...]]"),
-    (r"Expected '\]' at the end of a table declaration", "] ontbreekt achter [..."),
-    (r"Expected (.+)", "hier hoort {0}"),
+    (r"Cannot overwrite a value", "overwrite"),
+    (r"Cannot declare (.+) twice", "twice"),
+    (r"Cannot redefine namespace (.+)", "redefine"),
+    (r"Cannot mutate immutable namespace (.+)", "immutable"),
+    (r"Duplicate inline table key (.+)", "inline_twice"),
+    (r"Unterminated string", "unterminated"),
+    (r"Unclosed inline table", "unclosed_table"),
+    (r"Unclosed array", "unclosed_array"),
+    (r"Invalid value", "value"),
+    (r"Invalid statement", "statement"),
+    (r"Invalid initial character for a key part", "key"),
+    (r"Invalid date or datetime", "date"),
+    (r"Invalid hex value", "hex"),
+    (r"Escaped character is not a Unicode scalar value", "unicode"),
+    (r"Unescaped '\\' in a string", "backslash"),
+    (r"(?:Illegal|Found invalid) character (.+)", "character"),
+    (r"Expected '=' after a key in a key/value pair", "equals"),
+    (r"Expected '\]\]' at the end of an array declaration", "array_end"),
+    (r"Expected '\]' at the end of a table declaration", "table_end"),
+    (r"Expected (.+)", "expected"),
 )
-"""tomllib's messages (English) and ours; one not listed is shown as it is."""
+"""tomllib's messages (English) and the catalog keys (`problem.toml.*`) of ours."""
 
 
-def _in_dutch(message: str) -> str:
-    for pattern, dutch in TOML_PROBLEMS:
+def _in_our_words(message: str) -> object:
+    """A tomllib message as a `Problem`; one not listed as it is."""
+    for pattern, key in TOML_PROBLEMS:
         found = re.fullmatch(pattern, message)
         if found:
-            return dutch.format(*found.groups())
+            return (
+                Problem(f"toml.{key}", what=found.group(1))
+                if found.groups()
+                else Problem(f"toml.{key}")
+            )
     return message
 
 
@@ -159,20 +165,18 @@ def _read_bytes(path: Path) -> bytes:
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):
-            raise SessionError(path, "is een map, geen sessiebestand")
+            raise SessionError(path, Problem("is_folder"))
         if not stat.S_ISREG(info.st_mode):
             # A FIFO or a device would block the read (and the app) forever.
-            raise SessionError(path, "is geen gewoon bestand (maar een FIFO of apparaat)")
+            raise SessionError(path, Problem("not_regular"))
         if info.st_size > MAX_BYTES:
             megabytes = info.st_size / 1024 / 1024
-            raise SessionError(
-                path, f"is {megabytes:.0f} MB; een sessiebestand mag hoogstens 10 MB zijn"
-            )
+            raise SessionError(path, Problem("too_large", size=f"{megabytes:.0f}"))
         return path.read_bytes()
     except FileNotFoundError:
-        raise SessionError(path, "bestand bestaat niet") from None
+        raise SessionError(path, Problem("missing_file")) from None
     except OSError as error:
-        raise SessionError(path, f"kan niet gelezen worden ({reason(error)})") from None
+        raise SessionError(path, Problem("unreadable", reason=_Reason(error))) from None
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -181,7 +185,7 @@ def _decode(raw: bytes, path: Path) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise SessionError(path, "is geen UTF-8-tekst", line=line) from None
+        raise SessionError(path, Problem("not_utf8"), line=line) from None
     return text.removeprefix(BOM)
 
 
@@ -262,10 +266,10 @@ class _Validator:
         value = data.get(key)
         if value is None:
             if required:
-                self.problems.append(SessionError(self.path, f"de tabel [{key}] ontbreekt"))
+                self.problems.append(SessionError(self.path, Problem("table_missing", table=key)))
             return {}
         if not isinstance(value, dict):
-            self.fail("moet een tabel zijn", "", key)
+            self.fail(Problem("not_table"), "", key)
             return {}
         return value
 
@@ -280,10 +284,10 @@ class _Validator:
         value = data.get(key)
         if value is None:
             if required:
-                self.fail("ontbreekt", table, key, index)
+                self.fail(Problem("missing"), table, key, index)
             return None
         if not isinstance(value, str):
-            self.fail(f"moet tekst zijn, niet {_describe(value)}", table, key, index)
+            self.fail(Problem("not_text", value=_describe(value)), table, key, index)
             return None
         return value
 
@@ -295,7 +299,7 @@ class _Validator:
             return None
         if isinstance(value, datetime.datetime) or not isinstance(value, datetime.date):
             self.fail(
-                f"moet een datum zijn zoals 2020-03-11, niet {_describe(value)}", table, key, index
+                Problem("not_date", example="2020-03-11", value=_describe(value)), table, key, index
             )
             return None
         return value
@@ -308,40 +312,31 @@ class _Validator:
         """
         formaat = data.get("formaat")
         if formaat is None:
-            self.problems.append(
-                SessionError(self.path, "de sleutel formaat ontbreekt (verwacht: formaat = 1)")
-            )
+            self.problems.append(SessionError(self.path, Problem("formaat_missing")))
         elif not _is_int(formaat) or formaat < 1:
-            self.fail(f"moet een positief geheel getal zijn, niet {formaat!r}", "", "formaat")
+            self.fail(Problem("formaat_not_number", value=repr(formaat)), "", "formaat")
         elif formaat > FORMAAT:
             # A newer format may mean anything: no point in reading on.
-            self.fail(
-                f"formaat {formaat} is nieuwer dan deze versie van schuiftui kent"
-                f" ({FORMAAT}); werk schuiftui bij",
-                "",
-                "formaat",
-            )
+            self.fail(Problem("formaat_newer", formaat=formaat, known=FORMAAT), "", "formaat")
             raise SessionProblems(self.problems)
         sessie = self.table(data, "sessie", required=True)
         gemeente = self.string(sessie, "sessie", "gemeente", required="sessie" in data)
         if gemeente is not None and not gemeente.strip():
-            self.fail("mag niet leeg zijn", "sessie", "gemeente")
+            self.fail(Problem("empty"), "sessie", "gemeente")
         datum = sessie.get("datum")
         if datum is None:
             if "sessie" in data:
-                self.fail("ontbreekt", "sessie", "datum")
+                self.fail(Problem("missing"), "sessie", "datum")
         elif isinstance(datum, datetime.datetime) or not isinstance(datum, datetime.date):
             self.fail(
-                f"moet een datum zijn zoals 2020-02-12, niet {_describe(datum)}",
-                "sessie",
-                "datum",
+                Problem("not_date", example="2020-02-12", value=_describe(datum)), "sessie", "datum"
             )
         titel = self.string(sessie, "sessie", "titel")
         deelnemers = sessie.get("deelnemers")
         if deelnemers is not None and (
             not isinstance(deelnemers, list) or not all(isinstance(d, str) for d in deelnemers)
         ):
-            self.fail("moet een lijst met teksten zijn", "sessie", "deelnemers")
+            self.fail(Problem("not_text_list"), "sessie", "deelnemers")
             deelnemers = None
         ingevuld_door = sessie.get("ingevuld_door")
         if _is_int(ingevuld_door):  # an anonymous placement may be filed under a number
@@ -376,19 +371,20 @@ class _Validator:
         for slider_id in schuiven:
             if slider_id not in BY_ID:
                 known = ", ".join(CATEGORY_IDS)
-                self.fail(f"onbekende schuif; bekend zijn: {known}", f"schuiven.{slider_id}")
+                self.fail(Problem("unknown_slider", known=known), f"schuiven.{slider_id}")
         sliders = {}
         for slider_id in CATEGORY_IDS:
             table = f"schuiven.{slider_id}"
             data = schuiven.get(slider_id, {})
             if not isinstance(data, dict):
-                self.fail("moet een tabel zijn", "schuiven", slider_id)
+                self.fail(Problem("not_table"), "schuiven", slider_id)
                 data = {}
             stand = data.get("stand", 0)
             if not _is_int(stand) or not STAND_MIN <= stand <= STAND_MAX:
                 self.fail(
-                    f"moet een geheel getal van {STAND_MIN} tot {STAND_MAX} zijn,"
-                    f" niet {_describe(stand)}",
+                    Problem(
+                        "bad_stand", lowest=STAND_MIN, highest=STAND_MAX, value=_describe(stand)
+                    ),
                     table,
                     "stand",
                 )
@@ -401,30 +397,26 @@ class _Validator:
         if agenda is None:
             return []
         if not isinstance(agenda, list) or not all(isinstance(a, dict) for a in agenda):
-            self.fail("moet een lijst van [[agenda]]-tabellen zijn", "", "agenda")
+            self.fail(Problem("not_agenda_list"), "", "agenda")
             return []
         items: list[AgendaItem] = []
         seen: set[str] = set()
         for index, data in enumerate(agenda):
             if "id" not in data:
-                self.fail(f"heeft geen id; {ID_PURPOSE}", "agenda", None, index, at_header=True)
+                self.fail(Problem("no_id"), "agenda", None, index, at_header=True)
             item_id = self.string(data, "agenda", "id", index)
             if item_id is not None and not item_id.strip():
-                self.fail(f"mag niet leeg zijn; {ID_PURPOSE}", "agenda", "id", index)
+                self.fail(Problem("empty_id"), "agenda", "id", index)
             elif item_id is not None and item_id in seen:
-                self.fail(f"{item_id!r} komt twee keer voor", "agenda", "id", index)
+                self.fail(Problem("twice", value=repr(item_id)), "agenda", "id", index)
             seen.add(item_id or "")
             tekst = self.string(data, "agenda", "tekst", index, required=True)
             status = self.string(data, "agenda", "status", index) or "open"
             if status not in STATUSES:
-                self.fail(
-                    f'moet "open" of "gedaan" zijn, niet {status!r}', "agenda", "status", index
-                )
+                self.fail(Problem("bad_status", value=repr(status)), "agenda", "status", index)
             termijn = self.string(data, "agenda", "termijn", index)
             if termijn is not None and termijn not in TERMIJNEN:
-                self.fail(
-                    f'moet "kort" of "lang" zijn, niet {termijn!r}', "agenda", "termijn", index
-                )
+                self.fail(Problem("bad_termijn", value=repr(termijn)), "agenda", "termijn", index)
             eigenaar = self.string(data, "agenda", "eigenaar", index)
             uiterlijk = self.date(data, "agenda", "uiterlijk", index)
             items.append(
@@ -437,22 +429,35 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> object:
+    """A value as a message names it: its text for numbers and texts, else its kind."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
         return repr(value)
     if isinstance(value, (int, float)):
         return str(value)
-    names = {
-        dict: "een tabel",
-        list: "een lijst",
-        datetime.datetime: "een tijdstip",
-        datetime.date: "een datum",
-        datetime.time: "een tijd",
-        float: "een kommagetal",
+    kinds = {
+        dict: "table",
+        list: "list",
+        datetime.datetime: "datetime",
+        datetime.date: "date",
+        datetime.time: "time",
     }
-    return names.get(type(value), type(value).__name__)
+    kind = kinds.get(type(value))
+    return Problem(f"a.{kind}") if kind else type(value).__name__
+
+
+class _Reason:
+    """Why a file operation failed (`reasons.reason`), in the messages' language when shown."""
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def __str__(self) -> str:
+        from ..i18n import messages_language
+
+        return reason(self.error, messages_language())
 
 
 # --------------------------------------------------------------------------
@@ -485,9 +490,7 @@ def _dumps(session: Session, previous: str | None) -> tuple[str, tuple[str, ...]
         new = skeleton(FORMAAT, casus=session.ingevuld_door is None)
         document = tomlkit.parse(previous if previous is not None else new)
     except ParseError as error:
-        raise SessionError(
-            "<bestand>", f"het bestand op schijf is geen geldige TOML meer ({error})"
-        ) from None
+        raise SessionError("<bestand>", Problem("disk_not_toml", detail=error)) from None
     rewritten = merge(document, session, FORMAAT)
     text = document.as_string()
     return (text if text.endswith("\n") else text + "\n"), rewritten
@@ -526,7 +529,7 @@ def save(session: Session, path: Path | str) -> SaveResult:
     try:
         return _save(session, path)
     except OSError as error:  # a folder that became unreadable, a name too long, ...
-        raise SessionError(path, f"kan niet opslaan ({reason(error)})") from None
+        raise SessionError(path, Problem("cannot_save", reason=_Reason(error))) from None
 
 
 def _save(session: Session, path: Path) -> SaveResult:
@@ -535,7 +538,7 @@ def _save(session: Session, path: Path) -> SaveResult:
     # Read once, through the checks of `load` (a FIFO would block a plain read).
     raw = _read_bytes(target) if target.exists() else None
     if raw is not None and is_read_only(target):
-        raise ReadOnlyError(path, "is alleen-lezen (geen schrijfrechten); sla op als nieuw bestand")
+        raise ReadOnlyError(path, Problem("read_only"))
     previous = _decode(raw, target) if raw is not None else None
     if previous is not None and _holds(previous, intended):
         return SaveResult(path, written=False)  # the same session: its file stays as it is
@@ -552,7 +555,7 @@ def _save(session: Session, path: Path) -> SaveResult:
         bom = BOM.encode("utf-8") if raw and raw.startswith(BOM.encode("utf-8")) else b""
         data = bom + text.encode("utf-8")
     except UnicodeEncodeError:
-        raise SessionError(path, "de tekst bevat tekens die geen UTF-8 kunnen zijn") from None
+        raise SessionError(path, Problem("not_encodable")) from None
     if data == raw:
         return SaveResult(path, written=False)
 
@@ -560,14 +563,14 @@ def _save(session: Session, path: Path) -> SaveResult:
         try:
             read_back = loads(_read_text(written), path)
         except SessionError as error:
-            raise SessionError(path, f"interne fout, niet opgeslagen: {error.problem}") from None
+            raise SessionError(path, Problem("internal", detail=error.problem)) from None
         if read_back != intended:
-            raise SessionError(path, "interne fout, niet opgeslagen: teruggelezen sessie wijkt af")
+            raise SessionError(path, Problem("read_back"))
 
     try:
         write_atomically(target, data, check=check)
     except OSError as error:
-        raise SessionError(path, f"kan niet opslaan ({reason(error)})") from None
+        raise SessionError(path, Problem("cannot_save", reason=_Reason(error))) from None
     return SaveResult(path, written=True, rewritten=rewritten)
 
 
@@ -605,9 +608,9 @@ def save_new(session: Session, sessions_dir: Path, folder: Path | None = None) -
     try:
         path = new_session_path(sessions_dir, session.gemeente, session.datum, folder)
     except OSError as error:  # a name or folder longer than the file system allows
-        raise SessionError(sessions_dir, f"kan niet opslaan ({reason(error)})") from None
+        raise SessionError(sessions_dir, Problem("cannot_save", reason=_Reason(error))) from None
     inside = Path(os.path.realpath(sessions_dir))
     if not Path(os.path.realpath(path)).is_relative_to(inside):
-        raise SessionError(path, "wijst via een symbolische link buiten de map met sessies")
+        raise SessionError(path, Problem("symlink_out"))
     save(session, path)
     return path

@@ -34,6 +34,7 @@ from ..widgets.footer import TranslatedFooter
 from ..widgets.layout import Column, Row
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
+from ..widgets.title_field import TitleField
 from .requests import CompareRequested, ExportRequested
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class PanelScreen(Screen[None]):
                 Label(_("panel.organogram"), classes="side-title"),
                 TextArea(self.session.organogram, id="organogram", soft_wrap=True),
                 Label(_("panel.casus"), classes="side-title"),
-                Input(
+                TitleField(
                     casus.titel, id="casus-titel", compact=True, placeholder=_("panel.casus_titel")
                 ),
                 *self._notes_widgets(casus.notities),

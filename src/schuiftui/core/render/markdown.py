@@ -74,6 +74,8 @@ def session_markdown(session: Session, lang: str = "nl", level: int = 1) -> str:
         ],
         align="lrl",
     )
+    if session.ingevuld_door is not None:
+        return _joined(lines)  # one person's placement: casus and agenda are the team's
     if session.organogram.strip():
         lines += ["", f"{hashes}# {_('show.organogram')}", "", escape(session.organogram)]
     lines += ["", f"{hashes}# {_('show.casus')}: {escape(session.casus.titel or '-')}", ""]
@@ -89,14 +91,20 @@ def session_markdown(session: Session, lang: str = "nl", level: int = 1) -> str:
     return _joined(lines)
 
 
-def legend_rows(items: Sequence[Compared]) -> list[list[str]]:
-    """Per compared session: letter, gemeente, date, title."""
+def legend_rows(items: Sequence[Compared], _: Translator | None = None) -> list[list[str]]:
+    """Per compared session: letter, gemeente, date, title (or whose own placement it is)."""
+    from ...i18n import placed_by
+
     return [
         [
             f"**{item.letter}**",
             cell(item.session.gemeente),
             item.session.datum.isoformat(),
-            cell(item.session.titel or ""),
+            cell(
+                placed_by(item.session.ingevuld_door, _ or Translator())
+                if item.session.ingevuld_door is not None
+                else item.session.titel or ""
+            ),
         ]
         for item in items
     ]
@@ -109,7 +117,7 @@ def comparison_markdown(items: Sequence[Compared], lang: str = "nl") -> str:
     spreads = spread(sessions)
     lines = [f"# {_('md.comparison')}", ""]
     lines += _table(
-        [_("md.letter"), _("md.gemeente"), _("md.datum"), _("md.titel")], legend_rows(items)
+        [_("md.letter"), _("md.gemeente"), _("md.datum"), _("md.titel")], legend_rows(items, _)
     )
     marks = [
         [Mark(item.session.sliders[category.id].stand, item.letter) for item in items]

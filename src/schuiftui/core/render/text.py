@@ -34,11 +34,16 @@ def glyphs_for(ascii_only: bool) -> Glyphs:
 
 
 def heading(session: Session, ascii_only: bool = False) -> str:
-    """The line that names a session: "Altena — 2020-02-12 — Werkplaats 2"."""
+    """The line that names a session: "Altena — 2020-02-12 — Werkplaats 2".
+
+    A person's own placement ends in their name (or number): "... — Anna".
+    """
     dash = " - " if ascii_only else " — "
     parts = [session.gemeente, session.datum.isoformat()] + (
         [session.titel] if session.titel else []
     )
+    if session.ingevuld_door is not None:
+        parts.append(session.ingevuld_door)
     return dash.join(parts)
 
 
