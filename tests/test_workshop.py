@@ -27,9 +27,12 @@ def session_files(folder: Path) -> list[str]:
 # Session details
 
 
-async def test_details_dialog_sets_titel_deelnemers_and_datum(altena: Path) -> None:
+async def test_details_dialog_sets_titel_deelnemers_and_datum(
+    altena: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     app = make_app(altena, today=lambda: TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
+        shown = record_notifications(app, monkeypatch)
         await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, DetailsDialog)
@@ -39,6 +42,7 @@ async def test_details_dialog_sets_titel_deelnemers_and_datum(altena: Path) -> N
         await pilot.press("ctrl+s")  # done and save
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
+    assert any("het bestand blijft 2020-02-12.toml heten" in message for message in shown)
     session = load(altena)
     assert (session.titel, session.deelnemers) == ("Werkplaats 3", ["Anna", "sociaal domein"])
     assert session.datum == datetime.date(2020, 2, 13)

@@ -510,6 +510,9 @@ class PanelScreen(Screen[None]):
 
         def done(details: SessionDetails) -> None:
             changed = with_details(details)
+            if changed.datum != self.session.datum:
+                # Rounds are ordered by their file names, which a save does not change.
+                self.notify(self.translate("panel.datum_changed", file=self.path.name), timeout=10)
             if changed != self.session:
                 self._remember()
                 self.session = changed
