@@ -133,3 +133,20 @@ async def test_p_without_placements_says_how_to_make_one(sessions_dir: Path) -> 
         await pilot.pause()
         assert not isinstance(app.screen, CompareScreen)
     assert shown == ["2020-10-07.toml heeft nog geen eigen plaatsingen; i om er een te beginnen."]
+
+
+async def test_the_start_screen_shows_a_team_stand_set_on_the_compare_screen(
+    sessions_dir: Path,
+) -> None:
+    from .test_start import shown_rows
+
+    placed(sessions_dir, "Anna", 2)
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("minus", "escape")
+        await pilot.pause()
+        assert " ".join(shown_rows(app)[1].split()).startswith("2020-10-07 Terugkomdag")
+        assert "+2↓" in shown_rows(app)[1]

@@ -217,7 +217,7 @@ class CompareScreen(Screen[None]):
                     "compare.spread_line",
                     lowest=format_stand(of.lowest),
                     highest=format_stand(of.highest),
-                    steps=of.width,
+                    n=of.width,
                 )
             else:
                 line = _("compare.spread_none", stand=format_stand(of.lowest))

@@ -83,6 +83,7 @@ class StartScreen(Screen[None]):
         self.rows: list[Entry] = []
         self.marked: set[Path] = set()
         """Sessions marked (with space) for comparing."""
+        self._resumed = False
         self.removed: list[tuple[Path, Path]] = []
         """Sessions moved to the trash here: where each is now, and where it was."""
 
@@ -97,6 +98,13 @@ class StartScreen(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_list()
         self.query_one(OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # Back from another screen (the compare screen's + and - save a team's
+        # stand); the first time is the start, which on_mount has listed.
+        if self._resumed:
+            self.refresh_list()
+        self._resumed = True
 
     def refresh_list(self) -> None:
         """Read the sessions folder again and show what is there."""
