@@ -1,6 +1,6 @@
 # `make run` and `make test` set up .venv on first use; nothing else is needed.
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 

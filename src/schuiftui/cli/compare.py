@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from ..i18n import Translator
-from .open import on_terminal, open_app
+from .open import add_app_options, on_terminal, open_app
 from .output import error, terminal, write
 from .parser import EXIT_OK, EXIT_PROBLEM, Parser
 
@@ -19,6 +19,7 @@ def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
         "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.compare.paths")
     )
+    add_app_options(parser, _)
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
@@ -28,7 +29,7 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         error(_("cli.check.none", path=", ".join(map(str, args.paths))))
         return EXIT_PROBLEM
     if on_terminal(stdout=True):
-        return open_app(None, args.lang, _, compare=args.paths)
+        return open_app(None, args.lang, _, compare=args.paths, mouse=not args.no_mouse)
     # One team session with people's own placements: the team and every placement.
     read = read_comparison(placement_targets(args.paths)[0])
     for problem in read.problems:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from ..i18n import Translator
-from .open import on_terminal, open_app
+from .open import add_app_options, on_terminal, open_app
 from .output import error, write
 from .parser import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Parser
 
@@ -18,6 +18,7 @@ def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
         "--naam", default=None, metavar=_("cli.metavar.name"), help=_("cli.invullen.naam")
     )
+    add_app_options(parser, _)
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
@@ -39,5 +40,5 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         return EXIT_PROBLEM
     write(f"{path}\n")
     if on_terminal(stdout=True):
-        return open_app(path, args.lang, _)
+        return open_app(path, args.lang, _, mouse=not args.no_mouse)
     return EXIT_OK

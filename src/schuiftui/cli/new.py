@@ -7,7 +7,7 @@ import datetime
 from pathlib import Path
 
 from ..i18n import Translator
-from .open import on_terminal, open_app
+from .open import add_app_options, on_terminal, open_app
 from .output import error, write
 from .parser import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Parser, date
 
@@ -23,6 +23,7 @@ def add_arguments(parser: Parser, _: Translator) -> None:
         "--dir", type=Path, default=DEFAULT_DIR, metavar=_("cli.metavar.folder"), help=_("cli.dir")
     )
     parser.add_argument("--from-latest", action="store_true", help=_("cli.new.from_latest"))
+    add_app_options(parser, _)
 
 
 def ask_date(today: datetime.date, _: Translator) -> datetime.date | None:
@@ -85,5 +86,5 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         return EXIT_PROBLEM
     write(f"{path}\n")
     if on_terminal(stdout=True):
-        return open_app(path, args.lang, _)
+        return open_app(path, args.lang, _, mouse=not args.no_mouse)
     return EXIT_OK

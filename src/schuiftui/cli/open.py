@@ -22,10 +22,16 @@ def add_arguments(parser: Parser, _: Translator) -> None:
         metavar=_("cli.metavar.path"),
         help=_("cli.path"),
     )
+    add_app_options(parser, _)
+
+
+def add_app_options(parser: Parser, _: Translator) -> None:
+    """The options of every command that opens the app."""
+    parser.add_argument("--no-mouse", action="store_true", help=_("cli.no_mouse"))
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
-    return open_app(args.path, args.lang, _)
+    return open_app(args.path, args.lang, _, mouse=not args.no_mouse)
 
 
 def on_terminal(stdout: bool = False) -> bool:
@@ -55,7 +61,12 @@ def _not_openable(target: Path | None, _: Translator) -> str | None:
 
 
 def open_app(
-    target: Path | None, lang: str, _: Translator, *, compare: Sequence[Path] | None = None
+    target: Path | None,
+    lang: str,
+    _: Translator,
+    *,
+    compare: Sequence[Path] | None = None,
+    mouse: bool = True,
 ) -> int:
     """Run the app on `target` (or compare `compare`); return its exit code."""
     problem = _not_openable(target, _)
@@ -82,5 +93,7 @@ def open_app(
     finally:
         gc.freeze()
         gc.enable()
-    app.run()
+    # Without mouse reporting the terminal keeps its own text selection, and
+    # no mouse moves travel over SSH; every action has a key.
+    app.run(mouse=mouse)
     return app.return_code or 0

@@ -26,7 +26,7 @@ def terminal(stream: TextIO | None = None) -> Terminal:
 
 
 def write(text: str, stream: TextIO | None = None, *, own_escapes: bool = False) -> None:
-    """Write `text`; characters the stream cannot encode become `?`, never an error.
+    """Write `text`; what the stream cannot encode loses its accents or becomes `?`.
 
     Control characters become visible placeholders (see `core.sanitize`),
     unless `own_escapes` says the text holds this program's own colour codes
@@ -41,8 +41,29 @@ def write(text: str, stream: TextIO | None = None, *, own_escapes: bool = False)
     try:
         stream.write(text)
     except UnicodeEncodeError:
-        stream.write(text.encode(encoding, "replace").decode(encoding))
+        stream.write(encodable(text, encoding))
     stream.flush()
+
+
+def encodable(text: str, encoding: str) -> str:
+    """`text` with what `encoding` cannot hold as its plain letters ("één": "een"), else "?"."""
+    import unicodedata
+
+    out = []
+    for char in text:
+        try:
+            char.encode(encoding)
+            out.append(char)
+            continue
+        except UnicodeEncodeError:
+            pass
+        base = "".join(
+            part
+            for part in unicodedata.normalize("NFKD", char)
+            if not unicodedata.combining(part) and part.encode(encoding, "ignore")
+        )
+        out.append(base or "?")
+    return "".join(out)
 
 
 def error(message: str) -> None:

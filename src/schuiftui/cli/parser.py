@@ -6,7 +6,7 @@ import argparse
 import datetime
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import NoReturn, TextIO
 
 from ..i18n import LANGUAGES, Translator, language_from_environment
 
@@ -40,6 +40,14 @@ class Parser(argparse.ArgumentParser):
         _ = self.translator
         said = in_our_words(message, _)
         self.exit(EXIT_USAGE, _("cli.error", prog=self.prog, message=said) + "\n")
+
+    def _print_message(self, message: str, file: TextIO | None = None) -> None:
+        # argparse writes help and usage itself; through `write`, a stream that
+        # cannot encode "één" (PYTHONIOENCODING=ascii) gets "?", not a traceback.
+        from .output import write
+
+        if message:
+            write(message, file or sys.stderr)
 
     def format_usage(self) -> str:
         return super().format_usage().replace("usage: ", self.translator("cli.usage"), 1)
