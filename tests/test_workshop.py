@@ -584,3 +584,18 @@ def test_new_from_latest_asks_the_date_at_a_terminal(sessions_dir: Path) -> None
     finally:
         terminal.close()
     assert load(sessions_dir / "schiedam" / "2027-02-01.toml").gemeente == "Schiedam"
+
+
+def test_new_from_latest_names_the_actions_done_in_the_round_before(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    args = ["new", "altena", "--from-latest", "--datum", "2027-01-15", "--dir", str(sessions_dir)]
+    assert main(args) == 0
+    captured = capsys.readouterr()
+    assert captured.out == f"{sessions_dir / 'altena' / '2027-01-15.toml'}\n"
+    previous = load(sessions_dir / "altena" / "2020-10-07.toml")
+    done = [item.tekst for item in previous.agenda if item.done]
+    assert len(done) == 2
+    assert captured.err == f"Gedaan sinds de vorige ronde (niet meegenomen): {'; '.join(done)}\n"

@@ -67,13 +67,15 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     except OSError:  # a folder name longer than the file system allows: said below
         existing = None
     folder = existing.path.parent if existing is not None else None
+    done: list[str] = []
     try:
         if args.from_latest:
             if existing is None:
                 error(_("cli.new.no_latest", gemeente=args.gemeente, dir=args.dir))
                 return EXIT_PROBLEM
-            latest = paths.rounds(existing.path.parent)[-1].path
-            session = next_round(load(latest), datum)
+            latest = load(paths.rounds(existing.path.parent)[-1].path)
+            session = next_round(latest, datum)
+            done = [item.tekst for item in latest.agenda if item.done]
         else:
             gemeente = existing.session.gemeente if existing and existing.session else None
             session = new_session(gemeente or args.gemeente.strip(), datum)
@@ -84,6 +86,8 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     except SessionError as problem:
         error(str(problem))
         return EXIT_PROBLEM
+    if done:  # not carried over, and not dropped without a word
+        error(_("round.done_since", items="; ".join(done)))
     write(f"{path}\n")
     if on_terminal(stdout=True):
         return open_app(path, args.lang, _, mouse=not args.no_mouse)

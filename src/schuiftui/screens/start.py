@@ -260,7 +260,7 @@ class StartScreen(Screen[None]):
         done = [item.tekst for item in previous.agenda if item.done]
         if await self._create(session, latest_row.path.parent) and done:
             items = "; ".join(shorten(tekst, 60) for tekst in done)
-            self.notify(self.translate("start.done_since", items=items), timeout=15)
+            self.notify(self.translate("round.done_since", items=items), timeout=15)
 
     async def _create(self, session: Session, folder: Path | None) -> bool:
         """Write `session` as a new file (in `folder`, if given) and open it; whether it was.
