@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core import paths
     from ..core.overview import existing_gemeente, overview
     from ..core.session import new_session, next_round
-    from ..core.storage import SessionError, load, save_new
+    from ..core.storage import SessionError, save_new
 
     datum = args.datum or datetime.date.today()
     if args.from_latest and args.datum is None and on_terminal(stdout=True):
@@ -73,9 +73,10 @@ def run(args: argparse.Namespace, _: Translator) -> int:
             if existing is None:
                 error(_("cli.new.no_latest", gemeente=args.gemeente, dir=args.dir))
                 return EXIT_PROBLEM
-            latest = load(paths.rounds(existing.path.parent)[-1].path)
-            session = next_round(latest, datum)
-            done = [item.tekst for item in latest.agenda if item.done]
+            # `existing` is the gemeente's newest readable round, as `r` uses on the start screen.
+            assert existing.session is not None
+            session = next_round(existing.session, datum)
+            done = [item.tekst for item in existing.session.agenda if item.done]
         else:
             gemeente = existing.session.gemeente if existing and existing.session else None
             session = new_session(gemeente or args.gemeente.strip(), datum)

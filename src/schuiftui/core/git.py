@@ -13,9 +13,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n import messages_language
 from .problems import Problem
-from .reasons import reason
+from .reasons import Reason
 from .sanitize import visible
 
 
@@ -47,9 +46,7 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
             ["git", *args], cwd=cwd, input=stdin, capture_output=True, check=False, env=environment
         )
     except OSError as error:
-        raise GitError(
-            str(Problem("git_start", reason=reason(error, messages_language())))
-        ) from None
+        raise GitError(str(Problem("git_start", reason=Reason(error)))) from None
     if result.returncode != 0:
         message = visible(result.stderr.decode("utf-8", "replace")).strip().splitlines()
         detail = message[-1] if message else f"exit {result.returncode}"

@@ -91,9 +91,12 @@ def existing_gemeente(entries: list[Entry], name: str) -> Entry | None:
     return None
 
 
-def latest(entries: list[Entry], slug: str) -> Session | None:
-    """The newest readable session of the gemeente with folder name `slug`."""
-    return next((e.session for e in entries if e.slug == slug and e.session is not None), None)
+def latest(entries: list[Entry], slug: str) -> Entry | None:
+    """The newest readable session of the gemeente with folder name `slug`.
+
+    `entries` as `overview` returns them: per gemeente, newest first.
+    """
+    return next((e for e in entries if e.slug == slug and e.session is not None), None)
 
 
 @dataclass(frozen=True)

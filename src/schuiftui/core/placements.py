@@ -13,11 +13,13 @@ people on different SSH connections never write the same file:
 from __future__ import annotations
 
 import os
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import parse_session_file_name, rounds, slugify
-from .reasons import reason
+from .problems import Problem
+from .reasons import Reason
 from .session import Session
 from .storage import SessionError, load
 
@@ -82,6 +84,33 @@ class Placements:
     """One line per file that could not be read."""
 
 
+def has_placements(team_path: Path) -> bool:
+    """Whether anyone filed an own placement next to the team session at `team_path`."""
+    return any(placements_folder(team_path).glob("*.toml"))
+
+
+def step_team_stand(team_path: Path, slider_id: str, steps: int) -> bool:
+    """Move the team's agreed stand on one slider by `steps`, in the team's file; whether it moved.
+
+    The file is read as it is now (someone may have saved since) and only
+    that stand changes in it; a panel open on it merges this on its save.
+
+    Raises:
+        SessionError: The team's file cannot be read or written.
+    """
+    from .session import clamp_stand
+    from .storage import save
+
+    team = load(team_path)
+    slider = team.sliders[slider_id]
+    stand = clamp_stand(slider.stand + steps)
+    if stand == slider.stand:
+        return False
+    slider.stand = stand
+    save(team, team_path)
+    return True
+
+
 def read_placements(team_path: Path) -> Placements:
     """The placements filed next to the team session at `team_path`."""
     folder = placements_folder(team_path)
@@ -109,7 +138,7 @@ def initials(names: list[str], reserved: str = "T") -> list[str]:
         candidates = [c.upper() for c in name if c.isalnum()]
         if name.isdigit():
             candidates = [name[-1]]
-        candidates += list("ABCDEFGHIJKLMNOPQRSUVWXYZ0123456789")
+        candidates += list(string.ascii_uppercase + string.digits)  # `taken` skips `reserved`
         letter = next(c for c in candidates if c not in taken)
         taken.add(letter)
         letters.append(letter)
@@ -134,6 +163,8 @@ def start_placement(team_path: Path, naam: str | None) -> tuple[Session, Path]:
     try:
         placement.path.parent.mkdir(exist_ok=True)
     except OSError as error:
-        raise SessionError(placement.path.parent, f"kan niet opslaan ({reason(error)})") from None
+        raise SessionError(
+            placement.path.parent, Problem("cannot_save", reason=Reason(error))
+        ) from None
     save(session, placement.path)
     return session, placement.path

@@ -34,3 +34,19 @@ def reason(error: OSError, lang: str = "nl") -> str:
     if known is not None:
         return known[0] if lang == "nl" else known[1]
     return error.strerror or str(error)
+
+
+class Reason:
+    """Why `error` happened, said when shown, in the language of the core's messages.
+
+    A value for a `Problem`: the message is made when it is shown, after
+    the command line or the app has chosen the language.
+    """
+
+    def __init__(self, error: OSError) -> None:
+        self.error = error
+
+    def __str__(self) -> str:
+        from ..i18n import messages_language
+
+        return reason(self.error, messages_language())

@@ -21,7 +21,7 @@ from .categories import BY_ID, CATEGORY_IDS
 from .files import write_atomically
 from .paths import new_session_path
 from .problems import Problem
-from .reasons import reason
+from .reasons import Reason
 from .sanitize import visible, visible_session
 from .session import (
     STAND_MAX,
@@ -176,7 +176,7 @@ def _read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise SessionError(path, Problem("missing_file")) from None
     except OSError as error:
-        raise SessionError(path, Problem("unreadable", reason=_Reason(error))) from None
+        raise SessionError(path, Problem("unreadable", reason=Reason(error))) from None
 
 
 def _decode(raw: bytes, path: Path) -> str:
@@ -448,18 +448,6 @@ def _describe(value: Any) -> object:
     return Problem(f"a.{kind}") if kind else type(value).__name__
 
 
-class _Reason:
-    """Why a file operation failed (`reasons.reason`), in the messages' language when shown."""
-
-    def __init__(self, error: OSError) -> None:
-        self.error = error
-
-    def __str__(self) -> str:
-        from ..i18n import messages_language
-
-        return reason(self.error, messages_language())
-
-
 # --------------------------------------------------------------------------
 # Writing
 
@@ -529,7 +517,7 @@ def save(session: Session, path: Path | str) -> SaveResult:
     try:
         return _save(session, path)
     except OSError as error:  # a folder that became unreadable, a name too long, ...
-        raise SessionError(path, Problem("cannot_save", reason=_Reason(error))) from None
+        raise SessionError(path, Problem("cannot_save", reason=Reason(error))) from None
 
 
 def _save(session: Session, path: Path) -> SaveResult:
@@ -570,7 +558,7 @@ def _save(session: Session, path: Path) -> SaveResult:
     try:
         write_atomically(target, data, check=check)
     except OSError as error:
-        raise SessionError(path, Problem("cannot_save", reason=_Reason(error))) from None
+        raise SessionError(path, Problem("cannot_save", reason=Reason(error))) from None
     return SaveResult(path, written=True, rewritten=rewritten)
 
 
@@ -608,7 +596,7 @@ def save_new(session: Session, sessions_dir: Path, folder: Path | None = None) -
     try:
         path = new_session_path(sessions_dir, session.gemeente, session.datum, folder)
     except OSError as error:  # a name or folder longer than the file system allows
-        raise SessionError(sessions_dir, Problem("cannot_save", reason=_Reason(error))) from None
+        raise SessionError(sessions_dir, Problem("cannot_save", reason=Reason(error))) from None
     inside = Path(os.path.realpath(sessions_dir))
     if not Path(os.path.realpath(path)).is_relative_to(inside):
         raise SessionError(path, Problem("symlink_out"))

@@ -32,16 +32,21 @@ class Choice(NamedTuple):
 class ChoiceDialog(Dialog[str]):
     """A question answered with one of its buttons (or a button's letter).
 
-    Subclasses set `CHOICES` (the first has focus) and write `question()`;
-    Escape and Enter are bound per subclass.
+    Subclasses set `CHOICES` (the first has focus); the question is given
+    when the dialog is made, or a subclass writes `question()`. Escape and
+    Enter are bound per subclass.
     """
 
     FRAME = "dialog small"
     CHOICES: ClassVar[tuple[Choice, ...]] = ()
 
+    def __init__(self, translate: Translator, question: str = "") -> None:
+        super().__init__(translate)
+        self._question = question
+
     def question(self) -> str:
         """The text above the buttons."""
-        raise NotImplementedError
+        return self._question
 
     def label(self, choice: Choice) -> str:
         """A button's text."""
@@ -105,12 +110,8 @@ class ConfirmDialog(ChoiceDialog):
     CHOICES = (Choice("yes", "", variant="primary"), Choice("no", "dialog.quit.cancel"))
 
     def __init__(self, question: str, action: str, translate: Translator) -> None:
-        super().__init__(translate)
-        self._question = question
+        super().__init__(translate, question)
         self.action = action
-
-    def question(self) -> str:
-        return self._question
 
     def label(self, choice: Choice) -> str:
         return f"{self.action} (Enter)" if choice.id == "yes" else super().label(choice)
@@ -132,13 +133,6 @@ class ExistingGemeenteDialog(ChoiceDialog):
         Choice("blank", "dialog.existing.blank", "dialog.existing.blank_key"),
         Choice("cancel", "dialog.quit.cancel"),
     )
-
-    def __init__(self, question: str, translate: Translator) -> None:
-        super().__init__(translate)
-        self._question = question
-
-    def question(self) -> str:
-        return self._question
 
 
 class DraftDialog(ChoiceDialog):

@@ -289,19 +289,14 @@ class CompareScreen(Screen[None]):
 
     def action_team_step(self, steps: int) -> None:
         """Move the team's stand on the focused slider, and save it to the team's file."""
-        from ..core.session import clamp_stand
-        from ..core.storage import SessionError, load, save
+        from ..core.placements import step_team_stand
+        from ..core.storage import SessionError
 
         if self.team is None:
             return
         try:
-            team = load(self.team)  # as it is on disk now: someone may have saved since
-            slider = team.sliders[self._focused]
-            stand = clamp_stand(slider.stand + steps)
-            if stand == slider.stand:
-                return
-            slider.stand = stand
-            save(team, self.team)
+            if not step_team_stand(self.team, self._focused, steps):
+                return  # already at the top or the bottom
         except SessionError as error:
             self.notify(str(error), severity="error", timeout=8)
             return

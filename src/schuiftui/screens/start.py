@@ -16,7 +16,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORIES, CATEGORY_IDS
-from ..core.overview import Entry, existing_gemeente, overview, round_before
+from ..core.overview import Entry, existing_gemeente, latest, overview, round_before
 from ..core.paths import new_session_path, session_file_name, sessions_on
 from ..core.reasons import reason
 from ..core.render.text import shorten
@@ -223,7 +223,7 @@ class StartScreen(Screen[None]):
             n=count,
             datum=existing.session.datum.isoformat(),
         )
-        choice = await self.app.push_screen_wait(ExistingGemeenteDialog(question, _))
+        choice = await self.app.push_screen_wait(ExistingGemeenteDialog(_, question))
         if choice == "round":
             await self._new_round(existing, answer)
         elif choice == "blank":
@@ -237,7 +237,7 @@ class StartScreen(Screen[None]):
         row = self._highlighted_row()
         if row is None:
             return
-        newest = next((r for r in self.rows if r.slug == row.slug and r.session is not None), None)
+        newest = latest(self.rows, row.slug)
         if newest is None or newest.session is None:
             self.notify(self.translate("start.no_round"), severity="warning")
             return
@@ -367,12 +367,12 @@ class StartScreen(Screen[None]):
 
     def action_placements(self) -> None:
         """Compare the team's stand of the highlighted session with everyone's own placement."""
-        from ..core.placements import placements_folder
+        from ..core.placements import has_placements
 
         row = self._highlighted_row()
         if row is None:
             return
-        if not any(placements_folder(row.path).glob("*.toml")):
+        if not has_placements(row.path):
             self.notify(self.translate("start.no_placements", session=row.path.name), timeout=6)
             return
         self.post_message(CompareRequested([row.path]))
