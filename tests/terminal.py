@@ -78,6 +78,17 @@ class Terminal:
                 raise TimeoutError(f"not done in time; last output: {self.output[-500:]!r}")
             self.drain(quiet=0.05, limit=0.2)
 
+    def save_and_quit(self) -> int:
+        """Ctrl+S, then Ctrl+Q, each once the screen is quiet; the exit code (0: nothing asked)."""
+        self.write("\x13")
+        self.drain()
+        return self.quit()
+
+    def quit(self) -> int:
+        """Ctrl+Q; the exit code (0: nothing was asked)."""
+        self.write("\x11")
+        return self.wait()
+
     def wait(self, timeout: float = 20.0) -> int:
         """Wait for the process to end while reading its output; return its exit code."""
         deadline = time.monotonic() + timeout

@@ -31,10 +31,7 @@ def test_each_escape_form_moves_the_slider(altena: Path, sent: str, stand: int) 
     try:
         terminal.write(sent)
         terminal.drain()
-        terminal.write("\x13")
-        terminal.drain()
-        terminal.write("\x11")
-        assert terminal.wait() == 0
+        assert terminal.save_and_quit() == 0
     finally:
         terminal.close()
     assert load(altena).stands()["positionering_intern"] == stand

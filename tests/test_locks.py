@@ -112,9 +112,7 @@ def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
         first.read_until("Opgeslagen")
         second.write("\x13")
         second.read_until("Opgeslagen")  # after merging in what the first one saved
-        for terminal in (first, second):
-            terminal.write("\x11")
-            assert terminal.wait() == 0
+        assert [terminal.quit() for terminal in (first, second)] == [0, 0]
     finally:
         first.close()
         second.close()
@@ -142,9 +140,7 @@ def test_two_instances_moving_the_same_slider_ask_which_stays(
         second.drain()
         second.write(keys)  # keep this version (o), or first switch to the one on disk
         second.drain()
-        for terminal in (first, second):
-            terminal.write("\x11")
-            assert terminal.wait() == 0
+        assert [terminal.quit() for terminal in (first, second)] == [0, 0]
     finally:
         first.close()
         second.close()

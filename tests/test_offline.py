@@ -79,10 +79,7 @@ def test_the_app_runs_without_network(
         terminal.drain()
         terminal.write("\x1b[A")
         terminal.read_until("niet opgeslagen")
-        terminal.write("\x13")
-        terminal.drain()
-        terminal.write("\x11")
-        assert terminal.wait() == 0
+        assert terminal.save_and_quit() == 0
     finally:
         terminal.close()
     assert b"no network" not in terminal.output

@@ -165,6 +165,12 @@ class EditDialog(Dialog[ResultType]):
         self.dismiss(self.result(save))
 
 
+def write_on(text_area: TextArea) -> None:
+    """Focus `text_area` with the cursor at the end of its text, to write on."""
+    text_area.focus()
+    text_area.move_cursor(text_area.document.end)
+
+
 @dataclass(frozen=True)
 class Edited:
     """The text a dialog returns, and whether the session should be saved now."""
@@ -192,9 +198,7 @@ class ToelichtingDialog(EditDialog[Edited]):
         yield TextArea(self.text, id="toelichting", soft_wrap=True, show_line_numbers=False)
 
     def on_mount(self) -> None:
-        text_area = self.query_one(TextArea)
-        text_area.focus()
-        text_area.move_cursor(text_area.document.end)
+        write_on(self.query_one(TextArea))
 
     def result(self, save: bool) -> Edited:
         return Edited(self.query_one(TextArea).text, save)
@@ -243,9 +247,7 @@ class CasusDialog(EditDialog[CasusFields]):
         yield TextArea(self.fields.notities, id="casus-notes", soft_wrap=True)
 
     def on_mount(self) -> None:
-        notes = self.query_one("#casus-notes", TextArea)
-        notes.focus()
-        notes.move_cursor(notes.document.end)
+        write_on(self.query_one("#casus-notes", TextArea))
 
     def result(self, save: bool) -> CasusFields:
         return CasusFields(

@@ -50,6 +50,26 @@ DRAFT_SECONDS = 1.0
 """How often unsaved edits are written to the recovery draft (a crash loses at most 2 s)."""
 
 
+def _set_casus_titel(session: Session, text: str) -> None:
+    session.casus.titel = text
+
+
+def _set_notities(session: Session, text: str) -> None:
+    session.casus.notities = text
+
+
+def _set_organogram(session: Session, text: str) -> None:
+    session.organogram = text
+
+
+SIDE_TEXTS: dict[str, tuple[Callable[[Session], str], Callable[[Session, str], None]]] = {
+    "casus-titel": (lambda session: session.casus.titel, _set_casus_titel),
+    "notities": (lambda session: session.casus.notities, _set_notities),
+    "organogram": (lambda session: session.organogram, _set_organogram),
+}
+"""The side panel's text fields, by widget id: how to read and write each in a session."""
+
+
 PLACEMENT_LEAVES_OUT = frozenset(
     (
         "focus_casus",
@@ -428,10 +448,10 @@ class PanelScreen(Screen[None]):
         if self._side_built:
             from textual.widgets import TextArea
 
-            self._take_titel(self.query_one("#casus-titel", Input).value)
+            self._take_text("casus-titel", self.query_one("#casus-titel", Input).value)
             if self._notes_loaded:
-                self._take_notities(self.query_one("#notities", TextArea).text)
-            self._take_organogram(self.query_one("#organogram", TextArea).text)
+                self._take_text("notities", self.query_one("#notities", TextArea).text)
+            self._take_text("organogram", self.query_one("#organogram", TextArea).text)
 
     def _ask_why_it_moved(self, slider_id: str) -> None:
         """Once per slider: it moved far from the previous round; ask, not force, why."""
@@ -549,37 +569,21 @@ class PanelScreen(Screen[None]):
 
     @on(Input.Changed, "#casus-titel")
     def titel_changed(self, event: Input.Changed) -> None:
-        self._take_titel(event.value)
-
-    def _take_titel(self, value: str) -> None:
-        titel = normalize_text(value)
-        if titel == self.session.casus.titel:
-            return
-        self._remember(typing_in="casus-titel")
-        self.session.casus.titel = titel
-        self._update_title()
+        self._take_text("casus-titel", event.value)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         # A handler by name: TextArea is imported only when the side panel is built.
-        if event.text_area.id == "notities":
-            self._take_notities(event.text_area.text)
-        elif event.text_area.id == "organogram":
-            self._take_organogram(event.text_area.text)
+        if event.text_area.id in SIDE_TEXTS:
+            self._take_text(event.text_area.id, event.text_area.text)
 
-    def _take_organogram(self, value: str) -> None:
+    def _take_text(self, field: str, value: str) -> None:
+        """What is typed in the side panel's field `field` (see `SIDE_TEXTS`): into the session."""
+        read, write = SIDE_TEXTS[field]
         text = normalize_text(value)
-        if text == self.session.organogram:
+        if text == read(self.session):
             return
-        self._remember(typing_in="organogram")
-        self.session.organogram = text
-        self._update_title()
-
-    def _take_notities(self, value: str) -> None:
-        text = normalize_text(value)
-        if text == self.session.casus.notities:
-            return
-        self._remember(typing_in="notities")
-        self.session.casus.notities = text
+        self._remember(typing_in=field)
+        write(self.session, text)
         self._update_title()
 
     @on(AgendaList.Requested)
