@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import signal
+import sys
+import termios
+import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
 from schuiftui.core.storage import load
 
-from .terminal import open_session
+from .terminal import SCHUIFTUI, Terminal, open_session
 
 
 def burst(path: Path, keys: str, then: str = "") -> None:
@@ -109,3 +116,111 @@ def test_ctrl_s_then_ctrl_q_in_one_read_saves_and_quits_without_asking(altena: P
     finally:
         terminal.close()
     assert "Hallo daar" in load(altena).casus.notities
+
+
+BURST = ["c", "Hallo daar", "\x1b", "l", "\x1b[A", "\x13"]
+"""The casus notes, text, back to the sliders, the next slider, one step up, save."""
+
+
+def typed(path: Path, keys: list[str], *, at_once: bool) -> bytes:
+    """The file after `keys`, written in one write or one by one as the screen settles."""
+    terminal = open_session(path)
+    try:
+        if at_once:
+            terminal.write("".join(keys))
+        else:
+            for key in keys:
+                terminal.write(key)
+                terminal.drain()
+        terminal.drain(quiet=0.5)
+        assert terminal.quit() == 0  # saved: quitting asks nothing
+    finally:
+        terminal.close()
+    return path.read_bytes()
+
+
+def test_a_burst_ends_in_the_same_file_as_the_same_keys_typed_slowly(
+    altena: Path, tmp_path: Path
+) -> None:
+    slowly = tmp_path / "slowly.toml"
+    shutil.copy(altena, slowly)
+    assert typed(altena, BURST, at_once=True) == typed(slowly, BURST, at_once=False)
+    saved = load(altena)
+    assert "Hallo daar" in saved.casus.notities
+    assert saved.stands()["proces_met_bewoners"] == -1  # was -2
+    assert "^" not in saved.casus.notities
+
+
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.002)  # polling a condition, not waiting for time to pass
+
+
+def raw(terminal: Terminal) -> bool:
+    """Whether the program on `terminal` reads its keys raw (no line editing)."""
+    return not termios.tcgetattr(terminal.master)[3] & termios.ICANON
+
+
+HOLDING = """
+import os, sys
+from schuiftui.terminal.typeahead import held
+with held():
+    print("held", flush=True)
+    print(repr(os.read(0, 100)), flush=True)
+"""
+
+
+def test_keys_typed_while_the_terminal_is_held_arrive_unchanged(tmp_path: Path) -> None:
+    """Ctrl+S, Enter and Ctrl+U typed while the app loads reach it as they are.
+
+    Without the hold the terminal takes Ctrl+S for flow control (the output
+    stops), Ctrl+U for erasing the line and Enter as a line feed.
+    """
+    terminal = Terminal([sys.executable, "-c", HOLDING], cwd=tmp_path)
+    try:
+        before = termios.tcgetattr(terminal.master)
+        terminal.read_until("held")
+        assert raw(terminal)
+        terminal.write("ab\x15c\x13\r")
+        terminal.read_until("'ab\\x15c\\x13\\r'")
+        assert terminal.wait() == 0
+        assert termios.tcgetattr(terminal.master) == before
+    finally:
+        terminal.close()
+
+
+def test_keys_typed_before_the_first_frame_are_kept(altena: Path) -> None:
+    """Down and Ctrl+S typed before anything is drawn: the step is made and saved."""
+    terminal = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
+    try:
+        wait_until(lambda: raw(terminal), "the app never read its keys raw")
+        assert b"nicatie" not in terminal.drain(quiet=0.0)  # nothing drawn yet
+        terminal.write("j\x13")
+        terminal.read_until("Lokale agenda")
+        terminal.drain(quiet=0.5)
+        assert terminal.quit() == 0  # saved: quitting asks nothing
+    finally:
+        terminal.close()
+    assert load(altena).stands()["positionering_intern"] == 2  # was 3
+
+
+def test_a_suspended_app_gives_the_terminal_back_as_it_was(altena: Path) -> None:
+    """Ctrl+Z from the shell's job control (SIGTSTP): the shell gets its terminal back."""
+    terminal = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
+    try:
+        before = termios.tcgetattr(terminal.master)
+        terminal.read_until("Lokale agenda")
+        terminal.drain()
+        assert raw(terminal)
+        os.kill(terminal.process.pid, signal.SIGTSTP)
+        wait_until(lambda: not raw(terminal), "the terminal stayed raw")
+        assert termios.tcgetattr(terminal.master) == before
+        os.kill(terminal.process.pid, signal.SIGCONT)
+        wait_until(lambda: raw(terminal), "the app did not come back")
+        terminal.drain()
+        assert terminal.quit() == 0
+        assert termios.tcgetattr(terminal.master) == before
+    finally:
+        terminal.close()

@@ -83,10 +83,10 @@ class SchuifApp(App[int]):
         from textual.drivers.linux_driver import LinuxDriver
 
         if driver_class is LinuxDriver:
-            # Pastes arrive whole and in order (see `driver`).
-            from .driver import PasteKeepingDriver
+            # Keys arrive as typed, frames send only what changed (see `terminal`).
+            from .terminal.driver import TerminalDriver
 
-            return PasteKeepingDriver
+            return TerminalDriver
         return driver_class
 
     def on_mount(self) -> None:

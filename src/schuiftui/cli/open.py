@@ -7,10 +7,14 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..i18n import Translator
 from .output import error
 from .parser import EXIT_PROBLEM, EXIT_USAGE, Parser
+
+if TYPE_CHECKING:
+    from ..app import SchuifApp
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
@@ -76,6 +80,24 @@ def open_app(
     if not on_terminal():
         error(_("cli.no_terminal"))
         return EXIT_USAGE
+    from ..terminal.typeahead import held
+
+    # Keys typed while the app loads are read raw at once, as the app will
+    # read them (Ctrl+S is no flow control, Enter no line feed).
+    with held():
+        app = _load_app(target, lang, compare)
+        if not isinstance(app, str):
+            # Without mouse reporting the terminal keeps its own text
+            # selection, and no mouse moves travel over SSH; every action has
+            # a key.
+            app.run(mouse=mouse)
+            return app.return_code or 0
+    error(app)  # the terminal is itself again
+    return EXIT_PROBLEM
+
+
+def _load_app(target: Path | None, lang: str, compare: Sequence[Path] | None) -> SchuifApp | str:
+    """The app on `target`, or why `target` cannot be loaded."""
     # Loading Textual and the session creates many objects that live as long
     # as the app. Collecting garbage among them finds little and took 8 to
     # 15 ms before the first paint (timed with gc.callbacks), so pause the
@@ -86,14 +108,9 @@ def open_app(
         from ..core.storage import SessionError
 
         try:
-            app = make_app(target, lang=lang, compare=compare)
+            return make_app(target, lang=lang, compare=compare)
         except SessionError as problem:
-            error(str(problem))
-            return EXIT_PROBLEM
+            return str(problem)
     finally:
         gc.freeze()
         gc.enable()
-    # Without mouse reporting the terminal keeps its own text selection, and
-    # no mouse moves travel over SSH; every action has a key.
-    app.run(mouse=mouse)
-    return app.return_code or 0

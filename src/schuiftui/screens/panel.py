@@ -181,7 +181,10 @@ class PanelScreen(Screen[None]):
                 with VerticalScroll(id="detail"):
                     yield Static(self._detail(self._last_slider), id="detail-text")
             yield Vertical(id="side")  # filled after the first paint: `_build_side`
-        # The footer too is mounted by `_build_side`.
+        # The key line's row, filled by `_build_side` too. Its place is kept
+        # from the first frame: mounting into the screen itself would repaint
+        # the whole screen, and the body would shrink by a row under it.
+        yield Row(id="keys")
         yield Static(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
@@ -250,14 +253,14 @@ class PanelScreen(Screen[None]):
         if self.placement:
             # Casus, organogram and agenda belong to the team's file.
             if not self.query(TranslatedFooter):
-                self.mount(TranslatedFooter(self.translate))
+                self.query_one("#keys").mount(TranslatedFooter(self.translate))
             return None
 
         from textual.widgets import TextArea
 
         _ = self.translate
         casus = self.session.casus
-        self.mount(TranslatedFooter(_))
+        self.query_one("#keys").mount(TranslatedFooter(_))
         mounted = self.query_one("#side").mount_all(
             [
                 Label(_("panel.organogram"), classes="side-title"),
@@ -804,7 +807,9 @@ class PanelScreen(Screen[None]):
 
     def action_focus_sliders(self) -> None:
         """Back to the slider that had focus last."""
-        self.query_one(f"#{self._last_slider}", Slider).focus()
+        # Directly, not via focus() (which waits a turn): a key typed right
+        # after Escape is meant for the slider, not for the field just left.
+        self.set_focus(self.query_one(f"#{self._last_slider}", Slider))
 
     def action_casus_editor(self, from_anywhere: bool = False) -> None:
         """Edit the casus, titel and notes, in an editor as large as the terminal.

@@ -1,11 +1,18 @@
-"""The input filter that keeps a bracketed paste whole (see `schuiftui.driver`)."""
+"""The input filters: a bracketed paste kept whole, Escape before a key kept (see `schuiftui.terminal.keys`)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from schuiftui.driver import PASTE_END, PASTE_START, PasteFilter
+from schuiftui.terminal.keys import (
+    ESCAPE_KEY,
+    PASTE_END,
+    PASTE_START,
+    InputFilter,
+    LoneEscapes,
+    PasteFilter,
+)
 
 
 def filtered(*pieces: str) -> str:
@@ -42,3 +49,33 @@ def test_any_split_gives_what_one_read_gives(
     pieces = [whole[i:j] for i, j in zip([0, *bounds], [*bounds, len(whole)])]
     expected = before + PASTE_START + pasted.replace("\x1b", "") + PASTE_END + after
     assert filtered(*pieces) == expected
+
+
+def test_escape_right_before_a_letter_is_the_escape_key() -> None:
+    escapes = LoneEscapes()
+    assert escapes("Hallo\x1bl\x1b[A\x13") == f"Hallo{ESCAPE_KEY}l\x1b[A\x13"
+
+
+def test_escape_sequences_are_left_as_they_are() -> None:
+    keys = "\x1b[A\x1bOH\x1b[1;5C\x1b\x1b[B"
+    assert LoneEscapes()(keys) == keys
+
+
+def test_an_escape_at_the_end_of_a_piece_waits_for_the_next() -> None:
+    escapes = LoneEscapes()
+    assert escapes("abc\x1b") == "abc"
+    assert escapes.holding
+    assert escapes("l") == f"{ESCAPE_KEY}l"
+    assert escapes("\x1b") == ""
+    assert escapes("[A") == "\x1b[A"
+
+
+def test_a_held_escape_with_nothing_after_it_is_released_as_the_escape_key() -> None:
+    escapes = LoneEscapes()
+    assert escapes("\x1b") == ""
+    assert escapes.release() == ESCAPE_KEY
+    assert escapes.release() == ""
+
+
+def test_an_escape_inside_a_paste_is_no_key() -> None:
+    assert InputFilter()(f"{PASTE_START}A\x1bl{PASTE_END}l") == f"{PASTE_START}Al{PASTE_END}l"

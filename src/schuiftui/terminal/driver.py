@@ -1,0 +1,90 @@
+"""Textual's driver for POSIX terminals, with our filters on its way in and out.
+
+In: each piece read goes through `keys.InputFilter` before Textual's parser
+(pastes whole and in order; Escape typed right before a key stays Escape).
+Out: each frame goes through `shadow.ScreenShadow` (only changed cells are
+sent; glyphs the terminal cannot show are replaced).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterable
+from typing import Any
+
+from textual import constants
+from textual.drivers import linux_driver
+from textual.drivers.linux_driver import LinuxDriver
+
+from . import typeahead
+from .glyphs import glyph_table, terminal_repertoire
+from .keys import InputFilter
+from .shadow import ScreenShadow
+
+
+class FilteringParser(linux_driver.XTermParser):
+    """Textual's parser, reading through an `InputFilter`."""
+
+    def __init__(self, debug: bool = False) -> None:
+        super().__init__(debug)
+        self._input = InputFilter()
+        self._held_since = 0.0
+
+    def feed(self, data: str) -> Iterable[Any]:  # type: ignore[override]
+        if not data:  # the end of input: what is held goes first
+            held = self._input.release()
+            return [*(super().feed(held) if held else ()), *super().feed(data)]
+        filtered = self._input(data)
+        if self._input.holding:
+            self._held_since = time.monotonic()
+        # Never an empty piece: to the parser that is the end of input.
+        return super().feed(filtered) if filtered else ()
+
+    def tick(self) -> Iterable[Any]:
+        if self._input.holding and time.monotonic() - self._held_since >= constants.ESCAPE_DELAY:
+            # Nothing followed the escape: the Escape key on its own.
+            return [*super().feed(self._input.release()), *super().tick()]
+        return super().tick()
+
+
+class TerminalDriver(LinuxDriver):
+    """Textual's driver for POSIX terminals, with `FilteringParser` and a `ScreenShadow`."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Textual writes to the original stderr (see LinuxDriver).
+        encoding = getattr(sys.__stderr__, "encoding", None)
+        self.shadow = ScreenShadow(glyph_table(terminal_repertoire(encoding), encoding))
+
+    def start_application_mode(self) -> None:
+        super().start_application_mode()
+        held = typeahead.original()
+        if held is not None:
+            # The terminal was put in raw mode before Textual looked (see
+            # `typeahead`); what it restores when done must be what was there.
+            self.attrs_before = held
+
+    def write(self, data: str) -> None:
+        try:
+            size = os.get_terminal_size(sys.__stderr__.fileno())  # type: ignore[union-attr]
+        except (OSError, ValueError, AttributeError):
+            size = None
+        if size is None:
+            self.shadow.resize(0, 0)  # no size, no shadow: everything passes unchanged
+        elif (size.columns, size.lines) != (self.shadow.width, self.shadow.height):
+            # After a resize the terminal shows what it likes until repainted.
+            self.shadow.resize(size.columns, size.lines)
+        super().write(self.shadow.frame(data))
+
+    def redraw(self) -> None:
+        """Forget what the terminal shows, so that the next frame sends it all."""
+        self.shadow.forget()
+
+    def run_input_thread(self) -> None:
+        # Textual's input loop makes its parser from this module-level name and
+        # offers no other way in; one app runs per process, so setting it here
+        # (before the loop starts) changes no one else's input.
+        linux_driver.XTermParser = FilteringParser  # type: ignore[misc]
+        super().run_input_thread()
