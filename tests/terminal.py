@@ -14,16 +14,27 @@ import time
 from pathlib import Path
 from typing import Callable
 
+import pyte
+
 
 class Terminal:
     """A child process on a pseudo-terminal of a fixed size."""
 
-    def __init__(self, argv: list[str], cwd: Path, size: tuple[int, int] = (80, 24)) -> None:
+    def __init__(
+        self,
+        argv: list[str],
+        cwd: Path,
+        size: tuple[int, int] = (80, 24),
+        environment: dict[str, str] | None = None,
+    ) -> None:
         self.master, slave = pty.openpty()
+        self.size = size
         columns, rows = size
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "NO_COLOR"))}
+        ours = ("TEXTUAL", "NO_COLOR", "SCHUIFTUI_GLYPHS")  # what would change the drawing
+        env = {k: v for k, v in os.environ.items() if not k.startswith(ours)}
         env.update(TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
+        env.update(environment or {})
         self.process = subprocess.Popen(
             argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
         )
@@ -95,6 +106,17 @@ class Terminal:
         while self.process.poll() is None and time.monotonic() < deadline:
             self.drain(quiet=0.1, limit=0.5)
         return self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+
+    def screen(self, encoding: str = "utf-8") -> pyte.Screen:
+        """What the terminal shows now: everything written so far, through an emulator."""
+        columns, rows = self.size
+        screen = pyte.Screen(columns, rows)
+        pyte.Stream(screen).feed(self.output.decode(encoding, "replace"))
+        return screen
+
+    def shown(self, encoding: str = "utf-8") -> list[str]:
+        """The rows the terminal shows now, as text."""
+        return self.screen(encoding).display
 
     def close(self) -> None:
         if self.process.poll() is None:

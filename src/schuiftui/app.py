@@ -46,10 +46,16 @@ class SchuifApp(App[int]):
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-too-narrow"),
         (70, "-wide-enough"),
+        # Room for wider faders (see app.tcss).
+        (110, "-wide"),
+        (150, "-wider"),
     ]
     VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
         (0, "-too-short"),
         (22, "-tall-enough"),
+        # Room for faders two and three rows a step apart (see app.tcss).
+        (37, "-tall"),
+        (47, "-taller"),
     ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -58,6 +64,7 @@ class SchuifApp(App[int]):
         Binding("ctrl+q", "request_quit", "key.quit"),
         Binding("f1", "help", "key.help", priority=True),
         Binding("question_mark", "help", "key.help", show=False),
+        Binding("ctrl+l", "redraw", "key.redraw", show=False),
     ]
 
     def __init__(
@@ -217,6 +224,10 @@ class SchuifApp(App[int]):
             return
         done = _("export.done", paths=" · ".join(map(str, written)))
         self.call_from_thread(self.notify, done, timeout=6)
+
+    def action_redraw(self) -> None:
+        """Paint the whole screen again, for when something else wrote over it."""
+        self.screen.refresh()
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen  # not needed for the first paint

@@ -156,10 +156,12 @@ def two_rows(label: str, width: int) -> list[str]:
     """A short label over at most two rows of `width` characters.
 
     A label stays on one row only when it leaves a blank column, so that it
-    never runs into the label next to it; otherwise it breaks at its first
-    space (or where it was written over two rows).
+    never runs into the label next to it; otherwise it breaks where it was
+    written over two rows, or at its first space.
     """
-    if "\n" in label or len(label) < width or " " not in label:
+    if len(one_line(label)) < width:
+        return [one_line(label)]
+    if "\n" in label or " " not in label:
         return label.split("\n")
     first, _, rest = label.partition(" ")
     return [first, rest]

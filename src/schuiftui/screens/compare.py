@@ -20,7 +20,7 @@ from ..core.compare import Compared, fingerprint, read_comparison, spread
 from ..core.render.text import shorten
 from ..core.session import Session, format_stand
 from ..i18n import Translator, placed_by
-from ..widgets.fader import labels
+from ..widgets.fader import full_label, labels
 from ..widgets.footer import TranslatedFooter
 from ..widgets.layout import Row
 from ..widgets.overlay import Marker, Overlay
@@ -139,6 +139,7 @@ class CompareScreen(Screen[None]):
                     yield Overlay(
                         *labels(category, lang),
                         self._markers(category.id),
+                        full_label=full_label(category, lang),
                         id=category.id,
                     )
             with Vertical(id="legend"):
@@ -146,12 +147,13 @@ class CompareScreen(Screen[None]):
                 yield Static(self._legend(), id="legend-text")
         with VerticalScroll(id="compare-detail"):
             yield Static(self._detail(), id="compare-detail-text")
-        # The key line is mounted right after the first paint (as on the panel).
+        # The key line is mounted into its row right after the first paint (as on the panel).
+        yield Row(id="keys")
         yield Static(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._focused}", Overlay).focus()
-        self.call_later(self.mount, TranslatedFooter(self.translate))
+        self.call_later(self.query_one("#keys").mount, TranslatedFooter(self.translate))
         self.set_interval(POLL_SECONDS, self.poll)
         self._warn_problems()
 

@@ -38,6 +38,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("Ctrl+S", "help.save"),
             ("Ctrl+Z", "help.undo"),
             ("Ctrl+Q", "help.quit"),
+            ("Ctrl+L", "help.redraw"),
             ("v", "help.compare_previous"),
             ("x", "help.export"),
         ),

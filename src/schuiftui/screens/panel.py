@@ -29,7 +29,7 @@ from ..core.session import (
 from ..core.storage import SessionError, save
 from ..i18n import Translator, placed_by
 from ..widgets.agenda import AgendaEntry, AgendaList
-from ..widgets.fader import labels
+from ..widgets.fader import full_label, labels
 from ..widgets.footer import TranslatedFooter
 from ..widgets.layout import Column, Row
 from ..widgets.slider import Slider
@@ -176,6 +176,7 @@ class PanelScreen(Screen[None]):
                             *labels(category, lang),
                             self.session.sliders[category.id].stand,
                             ghost=self._previous_stand(category.id),
+                            full_label=full_label(category, lang),
                             id=category.id,
                         )
                 with VerticalScroll(id="detail"):

@@ -12,9 +12,9 @@ import os
 import sys
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import constants
+from textual import constants, events
 from textual.drivers import linux_driver
 from textual.drivers.linux_driver import LinuxDriver
 
@@ -22,6 +22,12 @@ from . import typeahead
 from .glyphs import glyph_table, terminal_repertoire
 from .keys import InputFilter
 from .shadow import ScreenShadow
+
+if TYPE_CHECKING:
+    from textual.message import Message
+
+REDRAW_KEY = "ctrl+l"
+"""The key that paints the whole screen again, as in most terminal programs."""
 
 
 class FilteringParser(linux_driver.XTermParser):
@@ -78,9 +84,13 @@ class TerminalDriver(LinuxDriver):
             self.shadow.resize(size.columns, size.lines)
         super().write(self.shadow.frame(data))
 
-    def redraw(self) -> None:
-        """Forget what the terminal shows, so that the next frame sends it all."""
-        self.shadow.forget()
+    def process_message(self, message: Message) -> None:
+        if isinstance(message, events.Key) and message.key == REDRAW_KEY:
+            # Something else wrote over the screen (a `write` or `wall`
+            # message, a noisy line): trust nothing the shadow remembers, so
+            # that the repaint the app makes of this key sends every cell.
+            self.shadow.forget()
+        super().process_message(message)
 
     def run_input_thread(self) -> None:
         # Textual's input loop makes its parser from this module-level name and

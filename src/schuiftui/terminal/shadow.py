@@ -64,8 +64,12 @@ class ScreenShadow:
         self.glyphs = glyphs
         self.width = 0
         self.height = 0
-        self.clean = False
-        """Whether the terminal's current style is the default one (after a reset)."""
+        self.sent_style: str | None = None
+        """The style the terminal has now, as SGR parameters ("": none; None: not known)."""
+        self.cursor: tuple[int, int] | None = None
+        """Where the terminal's cursor is, after the last frame (None: not known)."""
+        self.style: str | None = ""
+        """The style the written data has set, as SGR parameters (None: not known)."""
         self._chars: list[list[str | None]] = []
         self._styles: list[list[str | None]] = []
 
@@ -78,7 +82,7 @@ class ScreenShadow:
         """Trust nothing remembered: the next frames are sent whole."""
         self._chars = [[UNKNOWN] * self.width for _ in range(self.height)]
         self._styles = [[UNKNOWN] * self.width for _ in range(self.height)]
-        self.clean = False
+        self.cursor = None
 
     def frame(self, data: str) -> str:
         """What to write instead of `data` for the terminal to show the same."""
@@ -96,12 +100,12 @@ class _Frame:
         self.shadow = shadow
         self.out: list[str] = []
         self.changed: dict[int, set[int]] = {}
-        self.cursor: tuple[int, int] | None = None
+        self.cursor = shadow.cursor
         """Where the written data leaves the cursor (None: not known)."""
-        self.sent_cursor: tuple[int, int] | None = None
+        self.sent_cursor = shadow.cursor
         """Where what was sent leaves it."""
-        self.style = ""
-        """The style of the written data at this point, as SGR parameters."""
+        self.style = shadow.style
+        """The style of the written data at this point, as SGR parameters (None: not known)."""
 
     def run(self, data: str) -> str:
         position = 0
@@ -115,6 +119,11 @@ class _Frame:
             if row is not None:
                 self.cursor = (int(row) - 1, int(column) - 1)
             elif style is not None:
+                if self.style is None:
+                    # The style is not known (after data passed on unread):
+                    # the terminal has to see this change as it is.
+                    self.out.append(token.group())
+                    self.shadow.sent_style = None
                 self.style = _added_style(self.style, style)
             elif text is not None:
                 if not self._write(text):
@@ -125,20 +134,21 @@ class _Frame:
                 self.cursor = (self.cursor[0] + (newline[-1] == "\n"), 0)
             else:
                 self._send_changes()
-                self._send_cursor()
+                self._send_state()
                 self.out.append(control)
                 if not _HARMLESS.fullmatch(control):
                     self.shadow.forget()  # it may clear, scroll or switch screens
                     self.sent_cursor = None
             position = token.end()
         self._send_changes()
-        self._send_cursor()
+        self._send_state()
+        self.shadow.cursor, self.shadow.style = self.cursor, self.style
         return "".join(self.out)
 
     def _write(self, text: str) -> bool:
         """Put `text` in the shadow at the cursor; False when it does not fit the model."""
         shadow = self.shadow
-        if self.cursor is None:
+        if self.cursor is None or self.style is None:
             return False
         if shadow.glyphs is not None:
             text = text.translate(shadow.glyphs)
@@ -147,28 +157,26 @@ class _Frame:
         if cells is None or row >= shadow.height or column + len(cells) > shadow.width:
             return False
         chars, styles = shadow._chars[row], shadow._styles[row]
+        after = column + len(cells)
+        cut_before = column > 0 and chars[column] == ""
+        cut_after = after < shadow.width and chars[after] == ""
+        if cut_before or cut_after:
+            # The text cuts a wide character in half; what the terminal then
+            # shows of the other half is its own affair. Send what this frame
+            # wrote so far first, so that it is cut the same way, and trust
+            # nothing of that half.
+            self._send_changes()
+            if cut_before:
+                chars[column - 1] = UNKNOWN
+            if cut_after:
+                chars[after] = UNKNOWN
         style = self.style
         changed = self.changed.setdefault(row, set())
-        last = len(cells) - 1
-        for offset, char in enumerate(cells):
-            index = column + offset
-            old = chars[index]
-            if old == char and styles[index] == style:
-                continue
-            cut_before = old == "" and offset == 0 and index > 0
-            cut_after = (
-                offset == last and bool(old) and index + 1 < shadow.width and chars[index + 1] == ""
-            )
-            if cut_before or cut_after:
-                # Half a wide character is overwritten; what the terminal then
-                # shows of the other half is its own affair. Send what this
-                # frame wrote so far first, so it is cut the same way.
-                self._send_changes()
-                changed = self.changed.setdefault(row, set())
-                chars[index - 1 if cut_before else index + 1] = UNKNOWN
-            chars[index] = char
-            styles[index] = style
-            changed.add(index)
+        for index, char in enumerate(cells, column):
+            if chars[index] != char or styles[index] != style:
+                chars[index] = char
+                styles[index] = style
+                changed.add(index)
         self.cursor = (row, column + len(cells))
         return True
 
@@ -210,36 +218,43 @@ class _Frame:
                 column += 1
             text = "".join(chars[run_start:column])  # type: ignore[arg-type]
             if style:
-                out.append(f"\x1b[{style}m{text}\x1b[0m")
+                reset = "" if shadow.sent_style == "" else "0;"  # start from no style
+                out.append(f"\x1b[{reset}{style}m{text}\x1b[0m")
             else:
-                out.append(text if shadow.clean else f"\x1b[0m{text}")
-            shadow.clean = True
+                out.append(text if shadow.sent_style == "" else f"\x1b[0m{text}")
+            shadow.sent_style = ""
         if end + 1 < shadow.width and chars[end + 1] == "":
             end += 1  # a wide last character takes a cell more
         self.sent_cursor = (row, end + 1)
 
-    def _send_cursor(self) -> None:
-        """Put the cursor where the written data would have left it."""
+    def _send_state(self) -> None:
+        """Put the cursor where the written data would have left it, in its style."""
         if self.cursor is not None and self.cursor != self.sent_cursor:
             row, column = self.cursor
             self.out.append(f"\x1b[{row + 1};{column + 1}H")
             self.sent_cursor = self.cursor
+        if self.style is not None and self.style != self.shadow.sent_style:
+            self.out.append(f"\x1b[0;{self.style}m" if self.style else "\x1b[0m")
+            self.shadow.sent_style = self.style
 
     def _give_up(self, data: str, position: int) -> str:
         """Send the rest unchanged; the terminal may show anything after it."""
         self._send_changes()
-        self._send_cursor()
+        self._send_state()
         self.out.append(data[position:])
         self.shadow.forget()
+        self.shadow.style = self.shadow.sent_style = None  # the rest may set any style
         return "".join(self.out)
 
 
-def _added_style(current: str, parameters: str) -> str:
+def _added_style(current: str | None, parameters: str) -> str | None:
     """The style after `CSI parameters m`, as the parameters since the last reset."""
     if parameters in ("", "0"):
         return ""
     if parameters.startswith("0;"):
         return parameters[2:]
+    if current is None:
+        return None  # still not known
     return f"{current};{parameters}" if current else parameters
 
 

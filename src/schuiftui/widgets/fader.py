@@ -3,10 +3,16 @@
 `Slider` (one session's thumb) and `Overlay` (the markers of several
 sessions) draw their own track rows; this base draws the rest, one row at a
 time (the Line API), and moves focus to the fader next to it.
+
+A fader fills the size it is given: in a wider column its full name and
+poles fit on fewer rows, and given more height than it needs its levels
+spread out, up to `MAX_STEP_ROWS` rows apart (the line of the track runs
+through the rows between them).
 """
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -22,11 +28,20 @@ NAME_ROWS = 2
 """Rows for the name above a fader."""
 POLE_ROWS = 2
 """Rows for each pole label, above and below the track."""
+MAX_STEP_ROWS = 3
+"""The most rows from one level to the next, on a tall terminal."""
+FULL_LABEL_WIDTH = 18
+"""The column width from which a fader shows its full name (every category's fits)."""
 
 
 def labels(category: Category, lang: str) -> tuple[str, str, str]:
     """A category's name and poles, as a fader's first three arguments."""
     return category.short.get(lang), category.top.get(lang), category.bottom.get(lang)
+
+
+def full_label(category: Category, lang: str) -> str:
+    """A category's name written out, as a fader's `full_label`."""
+    return category.name.get(lang)
 
 
 class Fader(Widget):
@@ -72,6 +87,7 @@ class Fader(Widget):
         top: str,
         bottom: str,
         *,
+        full_label: str = "",
         minimum: int = -5,
         maximum: int = 5,
         name: str | None = None,
@@ -84,6 +100,8 @@ class Fader(Widget):
             label: The name above it; a newline splits it over two rows.
             top: What the top means, in two words at most.
             bottom: What the bottom means, in two words at most.
+            full_label: The name written out, shown instead of `label` where
+                the column is wide enough for it on two rows.
             minimum: The bottom value.
             maximum: The top value.
             name: The name of the widget.
@@ -92,6 +110,7 @@ class Fader(Widget):
         """
         super().__init__(name=name, id=id, classes=classes)
         self.label = label
+        self.full_label = full_label
         self.top = top
         self.bottom = bottom
         self.minimum = minimum
@@ -110,9 +129,16 @@ class Fader(Widget):
 
     # Rendering, one row at a time (the Line API).
 
+    @property
+    def step_rows(self) -> int:
+        """Rows from one level to the next: 1, or more when the fader has the height."""
+        fixed = NAME_ROWS + 2 * POLE_ROWS + self.FOOT_ROWS
+        steps = self.maximum - self.minimum
+        return max(1, min(MAX_STEP_ROWS, (self.size.height - fixed - 1) // steps))
+
     def row_of(self, level: int) -> int:
         """The row on which `level` is drawn."""
-        return NAME_ROWS + POLE_ROWS + (self.maximum - level)
+        return NAME_ROWS + POLE_ROWS + (self.maximum - level) * self.step_rows
 
     def refresh_levels(self, *levels: int | None) -> None:
         """Redraw only the rows of these levels (None is skipped)."""
@@ -122,7 +148,8 @@ class Fader(Widget):
         )
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # The name, the top pole, one row per position, the bottom pole, the foot.
+        # The name, the top pole, one row per position, the bottom pole, the
+        # foot: the least a fader needs (CSS may give it more; see `step_rows`).
         positions = self.maximum - self.minimum + 1
         return NAME_ROWS + POLE_ROWS + positions + POLE_ROWS + self.FOOT_ROWS
 
@@ -137,16 +164,29 @@ class Fader(Widget):
         """The base style with a component class's style on top."""
         return self._base_style + self.get_component_rich_style(component)
 
+    def name_rows(self, width: int) -> list[str]:
+        """The name over at most two rows: written out when it fits, else the short one."""
+        # The same width for every fader, so that all five show the same kind of name.
+        if self.full_label and width >= FULL_LABEL_WIDTH:
+            rows = textwrap.wrap(self.full_label, width - 1, break_long_words=False)
+            if len(rows) <= NAME_ROWS and all(len(row) < width for row in rows):
+                return rows
+        return self.label.split("\n")
+
     def render_line(self, y: int) -> Strip:
         width = self.size.width
+        step_rows = self.step_rows
         track_top = NAME_ROWS + POLE_ROWS
-        track_bottom = track_top + (self.maximum - self.minimum)
+        track_bottom = track_top + (self.maximum - self.minimum) * step_rows
         if y < NAME_ROWS:
-            return self._text_row(self.label.split("\n"), y, "fader--name", width)
+            return self._text_row(self.name_rows(width), y, "fader--name", width)
         if y < track_top:
             return self._text_row(two_rows(self.top, width), y - NAME_ROWS, "fader--pole", width)
         if y <= track_bottom:
-            return self._track_row(self.maximum - (y - track_top), width)
+            steps, between = divmod(y - track_top, step_rows)
+            if between:
+                return self._level_row(None, width)
+            return self._track_row(self.maximum - steps, width)
         pole_row = y - track_bottom - 1
         if pole_row < POLE_ROWS:
             return self._text_row(two_rows(self.bottom, width), pole_row, "fader--pole", width)
@@ -164,8 +204,10 @@ class Fader(Widget):
         """The row of one level of the track."""
         raise NotImplementedError
 
-    def _level_row(self, level: int, width: int, marks: list[Segment] | None = None) -> Strip:
-        """A level of the track: the rule at the middle, the line elsewhere.
+    def _level_row(
+        self, level: int | None, width: int, marks: list[Segment] | None = None
+    ) -> Strip:
+        """A level of the track (None: a row between two): the rule at the middle, the line elsewhere.
 
         `marks` (a ghost, the letters of sessions) are drawn centred on the
         track instead of its line.

@@ -55,6 +55,7 @@ class Overlay(Fader, can_focus=True):
         bottom: str,
         markers: tuple[Marker, ...] = (),
         *,
+        full_label: str = "",
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
@@ -65,10 +66,11 @@ class Overlay(Fader, can_focus=True):
             top: What the top means, in two words at most.
             bottom: What the bottom means, in two words at most.
             markers: The sessions' markers.
+            full_label: The name written out, for a column wide enough.
             id: The ID of the widget in the DOM.
             classes: The CSS classes of the widget.
         """
-        super().__init__(label, top, bottom, id=id, classes=classes)
+        super().__init__(label, top, bottom, full_label=full_label, id=id, classes=classes)
         self.set_reactive(Overlay.markers, markers)
 
     def watch_markers(self) -> None:

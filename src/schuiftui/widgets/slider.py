@@ -99,6 +99,7 @@ class Slider(Fader, can_focus=True):
         value: int = 0,
         *,
         ghost: int | None = None,
+        full_label: str = "",
         minimum: int = -5,
         maximum: int = 5,
         name: str | None = None,
@@ -113,6 +114,7 @@ class Slider(Fader, can_focus=True):
             bottom: What the bottom means, in two words at most.
             value: The starting value; posts no `Changed`.
             ghost: The stand in the previous round, or None.
+            full_label: The name written out, for a column wide enough.
             minimum: The bottom value.
             maximum: The top value.
             name: The name of the widget.
@@ -120,7 +122,15 @@ class Slider(Fader, can_focus=True):
             classes: The CSS classes of the widget.
         """
         super().__init__(
-            label, top, bottom, minimum=minimum, maximum=maximum, name=name, id=id, classes=classes
+            label,
+            top,
+            bottom,
+            full_label=full_label,
+            minimum=minimum,
+            maximum=maximum,
+            name=name,
+            id=id,
+            classes=classes,
         )
         self.set_reactive(Slider.value, self.validate_value(value))
         self.set_reactive(Slider.ghost, ghost)
