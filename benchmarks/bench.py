@@ -11,6 +11,11 @@
 4. `history` over 1,000 generated rounds of one gemeente against parsing
    the same files with `tomllib` alone, in one process and as commands.
 5. `diff A B` as a whole process against `check A B`.
+6. Resident memory of the running panel against the bare app, once each
+   is complete and quiet.
+7. The single-file build (`make pyz`): its size, its first start (which
+   unpacks it into the cache folder) and its first paint afterwards,
+   against the installed app.
 
 Run with `make bench`. Not part of the test run.
 """
@@ -222,6 +227,79 @@ def bench_compare(folder: Path) -> None:
     )
 
 
+def resident_kb(argv: list[str], marker: str, cwd: Path) -> int:
+    """The resident memory (VmRSS) of `argv` once `marker` is out and it is quiet."""
+    terminal = Terminal(argv, cwd=cwd)
+    try:
+        terminal.read_until(marker, timeout=60)
+        terminal.drain(quiet=1.0)
+        status = Path(f"/proc/{terminal.process.pid}/status").read_text()
+        return int(
+            next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
+        )
+    finally:
+        terminal.close()
+
+
+def bench_memory(session: Path, folder: Path) -> None:
+    """Resident memory of the panel against the bare app."""
+    runs = 7
+    bare = statistics.median(
+        resident_kb([sys.executable, "-c", BARE_APP], "bare-ready", folder) for _ in range(runs)
+    )
+    panel = statistics.median(
+        resident_kb([SCHUIFTUI, str(session)], SIDE_SHOWN, folder) for _ in range(runs)
+    )
+    print(f"resident memory once complete and quiet, median of {runs} runs:")
+    print(f"  bare Textual app (Static + Footer):  {bare / 1024:7.1f} MB")
+    print(
+        f"  schuiftui panel:                     {panel / 1024:7.1f} MB"
+        f"  ratio {panel / bare:.2f}x (target <= 1.2x)"
+    )
+
+
+def bench_pyz(session: Path, folder: Path) -> None:
+    """The single file: size, first start (unpacking), first paint against the installed app."""
+    pyz = ROOT / "dist" / "schuiftui.pyz"
+    cache = folder / "pyz-cache"
+    os.environ["XDG_CACHE_HOME"] = str(cache)
+    try:
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-I", str(pyz), "check", str(session)], check=True, capture_output=True
+        )
+        unpacking = time.perf_counter() - start
+        installed_times, pyz_times = [], []
+        for _ in range(RUNS):  # interleaved
+            installed_times += first_paint([SCHUIFTUI, str(session)], [SLIDERS_SHOWN], folder)
+            pyz_times += first_paint(
+                [sys.executable, "-I", str(pyz), str(session)], [SLIDERS_SHOWN], folder
+            )
+        os.environ["XDG_CACHE_HOME"] = str(folder / "a-file" / "cache")  # no cache folder
+        (folder / "a-file").write_text("")
+        zipped_times = []
+        for _ in range(5):
+            zipped_times += first_paint(
+                [sys.executable, "-I", str(pyz), str(session)], [SLIDERS_SHOWN], folder
+            )
+    finally:
+        del os.environ["XDG_CACHE_HOME"]
+    installed, from_pyz = statistics.median(installed_times), statistics.median(pyz_times)
+    zipped = statistics.median(zipped_times)
+    print(f"single file dist/schuiftui.pyz: {pyz.stat().st_size / 1e6:.2f} MB")
+    print(f"  first start (check), unpacking into the cache folder: {unpacking * 1000:7.1f} ms")
+    print(f"  first paint, median of {RUNS} runs:")
+    print(f"    installed app:                     {installed * 1000:7.1f} ms")
+    print(
+        f"    python -I schuiftui.pyz:           {from_pyz * 1000:7.1f} ms"
+        f"  ratio {from_pyz / installed:.2f}x (target <= 2x)"
+    )
+    print(
+        f"    from the archive itself (no cache folder, median of 5): {zipped * 1000:7.1f} ms"
+        f"  ratio {zipped / installed:.2f}x"
+    )
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         # Recovery drafts and locks of the runs stay in the scratch folder.
@@ -266,6 +344,8 @@ def main() -> None:
         bench_compare(Path(folder))
         bench_history(Path(folder))
         bench_diff(sessions)
+        bench_memory(session, Path(folder))
+        bench_pyz(session, Path(folder))
 
 
 if __name__ == "__main__":

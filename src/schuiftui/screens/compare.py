@@ -21,7 +21,7 @@ from ..core.render.text import shorten
 from ..core.session import Session, format_stand
 from ..i18n import Translator, placed_by
 from ..widgets.fader import full_label, labels
-from ..widgets.footer import TranslatedFooter
+from ..widgets.keyline import KeyLine
 from ..widgets.layout import Row
 from ..widgets.overlay import Marker, Overlay
 from ..widgets.title import TitleBar
@@ -147,13 +147,11 @@ class CompareScreen(Screen[None]):
                 yield Static(self._legend(), id="legend-text")
         with VerticalScroll(id="compare-detail"):
             yield Static(self._detail(), id="compare-detail-text")
-        # The key line is mounted into its row right after the first paint (as on the panel).
-        yield Row(id="keys")
+        yield KeyLine(_)
         yield Static(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._focused}", Overlay).focus()
-        self.call_later(self.query_one("#keys").mount, TranslatedFooter(self.translate))
         self.set_interval(POLL_SECONDS, self.poll)
         self._warn_problems()
 

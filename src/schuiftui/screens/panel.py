@@ -30,7 +30,7 @@ from ..core.storage import SessionError, save
 from ..i18n import Translator, placed_by
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import full_label, labels
-from ..widgets.footer import TranslatedFooter
+from ..widgets.keyline import KeyLine
 from ..widgets.layout import Column, Row
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
@@ -182,17 +182,14 @@ class PanelScreen(Screen[None]):
                 with VerticalScroll(id="detail"):
                     yield Static(self._detail(self._last_slider), id="detail-text")
             yield Vertical(id="side")  # filled after the first paint: `_build_side`
-        # The key line's row, filled by `_build_side` too. Its place is kept
-        # from the first frame: mounting into the screen itself would repaint
-        # the whole screen, and the body would shrink by a row under it.
-        yield Row(id="keys")
+        yield KeyLine(_)
         yield Static(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._last_slider}", Slider).focus()
         # The sliders are what a team looks at first. The side panel (an
-        # editor and a list, with their imports and styles) and the key line
-        # follow right after the first paint, which then comes sooner.
+        # editor and a list, with their imports and styles) follows right
+        # after the first paint, which then comes sooner.
         self.call_later(self._build_side)
         self.set_interval(DRAFT_SECONDS, self.keep_draft)
         self.call_after_refresh(self._opened)
@@ -244,7 +241,7 @@ class PanelScreen(Screen[None]):
         return self.read_only
 
     def _build_side(self) -> AwaitMount | None:
-        """Put the casus and the agenda in the side panel, and the key line below, once.
+        """Put the organogram, the casus and the agenda in the side panel, once.
 
         The widgets are in the DOM, and can take focus and keys, as soon as
         this returns; awaiting the result waits until they have started.
@@ -253,15 +250,12 @@ class PanelScreen(Screen[None]):
             return None
         if self.placement:
             # Casus, organogram and agenda belong to the team's file.
-            if not self.query(TranslatedFooter):
-                self.query_one("#keys").mount(TranslatedFooter(self.translate))
             return None
 
         from textual.widgets import TextArea
 
         _ = self.translate
         casus = self.session.casus
-        self.query_one("#keys").mount(TranslatedFooter(_))
         mounted = self.query_one("#side").mount_all(
             [
                 Label(_("panel.organogram"), classes="side-title"),
@@ -953,16 +947,18 @@ class PanelScreen(Screen[None]):
 
     async def _offer_draft(self) -> None:
         """A draft newer than what is on disk: restore it (the default), show it, or drop it."""
-        from ..core.diff import diff
         from ..core.drafts import read_draft, remove_draft
-        from ..core.render.text import diff_text
-        from .choices import DraftDialog
 
         draft = read_draft(self.path)
         if draft is None or draft.session == self.session:
             if draft is not None:
                 remove_draft(self.path)  # nothing in it that is not saved
             return
+        # Only now: a session opened without a draft never needs them (memory).
+        from ..core.diff import diff
+        from ..core.render.text import diff_text
+        from .choices import DraftDialog
+
         _ = self.translate
         when = datetime.datetime.fromtimestamp(draft.written).strftime("%Y-%m-%d %H:%M")
         difference = diff_text(diff(self.session, draft.session), _.lang)

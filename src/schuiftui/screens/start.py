@@ -25,7 +25,7 @@ from ..core.session import Session, format_stand, new_session, next_round
 from ..core.storage import SessionError, load, save_new
 from ..core.trash import move_to_trash, restore, trash_path
 from ..i18n import Translator
-from ..widgets.footer import TranslatedFooter
+from ..widgets.keyline import KeyLine
 from ..widgets.title import TitleBar
 from .choices import ConfirmDialog, ExistingGemeenteDialog
 from .dialogs import NewSession, NewSessionDialog
@@ -93,7 +93,7 @@ class StartScreen(Screen[None]):
         yield OptionList(id="sessions")
         yield Static(id="start-hint")
         yield Static(self.translate("app.too_small"), classes="too-small")
-        yield TranslatedFooter(self.translate)
+        yield KeyLine(self.translate)
 
     def on_mount(self) -> None:
         self.refresh_list()

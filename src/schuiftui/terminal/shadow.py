@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import lru_cache
 
-from .glyphs import cell_width
+from rich.cells import cell_len, get_character_cell_size
 
 UNKNOWN = None
 """A cell whose content on the terminal is not known: it is always sent."""
@@ -258,14 +257,16 @@ def _added_style(current: str | None, parameters: str) -> str | None:
     return f"{current};{parameters}" if current else parameters
 
 
-@lru_cache(maxsize=4096)
 def _cells(text: str) -> tuple[str, ...] | None:
-    """`text` as the terminal's cells: a character each, "" after a wide one; None if unusual."""
-    if text.isascii():
+    """`text` as the terminal's cells: a character each, "" after a wide one; None if unusual.
+
+    Widths are Rich's, as Textual measured them when it laid the text out.
+    """
+    if text.isascii() or cell_len(text) == len(text):
         return tuple(text)
     cells: list[str] = []
     for char in text:
-        width = cell_width(char)
+        width = get_character_cell_size(char)
         if width == 0:
             if not cells or cells[-1] == "":
                 return None
