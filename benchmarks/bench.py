@@ -94,7 +94,8 @@ def bytes_written(session: Path) -> tuple[int, list[int]]:
             counts.append(len(terminal.drain(quiet=0.5)))
         terminal.write("\x11")
         terminal.drain(quiet=0.5)
-        terminal.write("w")  # discard the steps
+        terminal.write("n")  # do not save the steps (which also removes their draft)
+        terminal.wait()
     finally:
         terminal.close()
     return start_up, counts

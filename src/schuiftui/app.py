@@ -99,14 +99,7 @@ class SchuifApp(App[int]):
     def on_mount(self) -> None:
         if self.is_headless:
             return  # under test: no terminal to lose, and pytest keeps its signals
-        import signal
-
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
-            try:
-                loop.add_signal_handler(signum, self._stop_at_once, signum)
-            except (NotImplementedError, AttributeError, ValueError):  # Windows
-                break
+        catch_signals(asyncio.get_running_loop(), self._stop_at_once)
         if sys.__stdin__ is not None and sys.__stdin__.isatty() and os.name == "posix":
             self.set_interval(1.0, self._check_terminal)
 
@@ -245,6 +238,26 @@ class SchuifApp(App[int]):
             panels[-1].confirm_quit()
         else:
             self.exit(0)
+
+
+def catch_signals(loop: asyncio.AbstractEventLoop, handler: Callable[[int], None]) -> list[int]:
+    """Call `handler(signum)` on a hang-up (SIGHUP), SIGTERM or SIGINT; return those caught.
+
+    By name: Windows has no SIGHUP, and its event loop takes no signal handlers.
+    """
+    import signal
+
+    caught = []
+    for name in ("SIGHUP", "SIGTERM", "SIGINT"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            loop.add_signal_handler(signum, handler, signum)
+        except (NotImplementedError, ValueError):
+            break
+        caught.append(signum)
+    return caught
 
 
 def make_app(

@@ -110,6 +110,8 @@ def _held(path: Path) -> bool:
     return False
 
 
+WINDOWS = os.name == "nt"
+
 TEMPORARY_SUFFIX = ".tmp"
 STALE_SECONDS = 60
 """Without file locks (Windows): a temporary file this old was left by a write that was killed."""
@@ -152,7 +154,13 @@ def _keep_owner(temporary: Path, existing: os.stat_result) -> None:
 
 
 def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable, where the system allows it."""
+    """Make the rename itself durable, where the system allows it.
+
+    Not on Windows, which cannot open a folder as a file (and makes a rename
+    durable itself).
+    """
+    if WINDOWS:
+        return
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:

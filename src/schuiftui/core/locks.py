@@ -20,6 +20,8 @@ from pathlib import Path
 from .drafts import session_key, state_dir
 from .files import write_atomically
 
+WINDOWS = os.name == "nt"
+
 FOREIGN_HOURS = 24
 """A lock from another machine, whose process cannot be asked, counts for this long."""
 
@@ -61,7 +63,9 @@ def holder(session_path: Path) -> Holder | None:
 
 
 def _alive(found: Holder) -> bool:
-    if found.host != socket.gethostname():
+    if found.host != socket.gethostname() or WINDOWS:
+        # Its process cannot be asked: from another machine, or on Windows,
+        # where os.kill(pid, 0) is no question but a Ctrl+C to that process.
         return time.time() - found.since < FOREIGN_HOURS * 3600
     try:
         os.kill(found.pid, 0)  # asks whether the process exists; sends nothing

@@ -28,9 +28,23 @@ if hasattr(errno, "EDQUOT"):
     REASONS[errno.EDQUOT] = ("je schijfruimte (quotum) is op", "your disk quota is used up")
 
 
+WINDOWS_REASONS: dict[int, tuple[str, str]] = {
+    32: (  # ERROR_SHARING_VIOLATION: replacing a file another program has open
+        "het bestand is geopend in een ander programma; sluit het daar en probeer het opnieuw",
+        "the file is open in another program; close it there and try again",
+    ),
+    33: (  # ERROR_LOCK_VIOLATION
+        "een ander programma houdt het bestand vast; sluit het daar en probeer het opnieuw",
+        "another program has locked the file; close it there and try again",
+    ),
+}
+"""Windows errors that errno names too vaguely ("no permission") to act on."""
+
+
 def reason(error: OSError, lang: str = "nl") -> str:
     """Why `error` happened, in a few words in `lang`."""
-    known = REASONS.get(error.errno or -1)
+    known = WINDOWS_REASONS.get(getattr(error, "winerror", None) or -1)
+    known = known or REASONS.get(error.errno or -1)
     if known is not None:
         return known[0] if lang == "nl" else known[1]
     return error.strerror or str(error)
