@@ -163,6 +163,12 @@ def raw(terminal: Terminal) -> bool:
     return not termios.tcgetattr(terminal.master)[3] & termios.ICANON
 
 
+def stopped(terminal: Terminal) -> bool:
+    """Whether the program on `terminal` is stopped (job control), as /proc says."""
+    status = Path(f"/proc/{terminal.process.pid}/stat").read_text()
+    return status.rpartition(")")[2].split()[0] == "T"
+
+
 HOLDING = """
 import os, sys
 from schuiftui.terminal.typeahead import held
@@ -191,19 +197,29 @@ def test_keys_typed_while_the_terminal_is_held_arrive_unchanged(tmp_path: Path) 
         terminal.close()
 
 
-def test_keys_typed_before_the_first_frame_are_kept(altena: Path) -> None:
-    """Down and Ctrl+S typed before anything is drawn: the step is made and saved."""
+@pytest.mark.parametrize(
+    "keys, notes",
+    [("j\x13", ""), ("cHallo daar\x1bj\x13", "Hallo daar")],
+    ids=["a step, save", "casus notes, Escape, a step, save"],
+)
+def test_keys_typed_before_the_first_frame_are_kept(altena: Path, keys: str, notes: str) -> None:
+    """Typed before anything is drawn: they wait for the panel, and do what they say.
+
+    Escape used to reach the panel before its sliders existed, and the app crashed.
+    """
     terminal = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
     try:
         wait_until(lambda: raw(terminal), "the app never read its keys raw")
         assert b"nicatie" not in terminal.drain(quiet=0.0)  # nothing drawn yet
-        terminal.write("j\x13")
+        terminal.write(keys)
         terminal.read_until("Lokale agenda")
         terminal.drain(quiet=0.5)
         assert terminal.quit() == 0  # saved: quitting asks nothing
     finally:
         terminal.close()
-    assert load(altena).stands()["positionering_intern"] == 2  # was 3
+    saved = load(altena)
+    assert saved.stands()["positionering_intern"] == 2  # was 3
+    assert saved.casus.notities.startswith(notes)
 
 
 def test_a_suspended_app_gives_the_terminal_back_as_it_was(altena: Path) -> None:
@@ -215,7 +231,7 @@ def test_a_suspended_app_gives_the_terminal_back_as_it_was(altena: Path) -> None
         terminal.drain()
         assert raw(terminal)
         os.kill(terminal.process.pid, signal.SIGTSTP)
-        wait_until(lambda: not raw(terminal), "the terminal stayed raw")
+        wait_until(lambda: stopped(terminal), "the app did not stop")
         assert termios.tcgetattr(terminal.master) == before
         os.kill(terminal.process.pid, signal.SIGCONT)
         wait_until(lambda: raw(terminal), "the app did not come back")

@@ -84,6 +84,8 @@ class SchuifApp(App[int]):
         self.first_session = session
         self.compare_targets = compare
         self.today = today
+        self._early_input: list[events.Event] | None = []
+        """Keys and pastes that came before the first screen could take them; None after."""
 
     def get_driver_class(self) -> type[Driver]:
         driver_class = super().get_driver_class()
@@ -104,13 +106,25 @@ class SchuifApp(App[int]):
             self.set_interval(1.0, self._check_terminal)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Paste) and not event.is_forwarded:
-            # Line breaks as one \n and no control characters, as everything
-            # that enters a session, before the paste reaches a field.
-            from .core.session import normalize_text
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            if self._early_input is not None:
+                # Typed before the first screen is laid out (keys typed ahead
+                # while the app starts): kept until it can take them.
+                self._early_input.append(event)
+                return
+            if isinstance(event, events.Paste):
+                # Line breaks as one \n and no control characters, as
+                # everything that enters a session, before the paste reaches a field.
+                from .core.session import normalize_text
 
-            event.text = normalize_text(event.text)
+                event.text = normalize_text(event.text)
         await super().on_event(event)
+
+    async def on_ready(self) -> None:
+        """The first screen is laid out: the keys typed ahead go to it now, in order."""
+        early, self._early_input = self._early_input or [], None
+        for event in early:
+            await self.on_event(event)
 
     def rescue(self) -> None:
         """Write the recovery draft of every open session, now, and say they are closed."""

@@ -41,29 +41,10 @@ def write(text: str, stream: TextIO | None = None, *, own_escapes: bool = False)
     try:
         stream.write(text)
     except UnicodeEncodeError:
-        stream.write(encodable(text, encoding))
+        from ..terminal.glyphs import fold
+
+        stream.write(fold(text, encoding))
     stream.flush()
-
-
-def encodable(text: str, encoding: str) -> str:
-    """`text` with what `encoding` cannot hold as its plain letters ("één": "een"), else "?"."""
-    import unicodedata
-
-    out = []
-    for char in text:
-        try:
-            char.encode(encoding)
-            out.append(char)
-            continue
-        except UnicodeEncodeError:
-            pass
-        base = "".join(
-            part
-            for part in unicodedata.normalize("NFKD", char)
-            if not unicodedata.combining(part) and part.encode(encoding, "ignore")
-        )
-        out.append(base or "?")
-    return "".join(out)
 
 
 def error(message: str) -> None:

@@ -63,6 +63,8 @@ class TerminalDriver(LinuxDriver):
         # Textual writes to the original stderr (see LinuxDriver).
         encoding = getattr(sys.__stderr__, "encoding", None)
         self.shadow = ScreenShadow(glyph_table(terminal_repertoire(encoding), encoding))
+        self._redraw = False
+        """Whether the next frame is to be sent whole (Ctrl+L was pressed)."""
 
     def start_application_mode(self) -> None:
         super().start_application_mode()
@@ -82,6 +84,9 @@ class TerminalDriver(LinuxDriver):
         elif (size.columns, size.lines) != (self.shadow.width, self.shadow.height):
             # After a resize the terminal shows what it likes until repainted.
             self.shadow.resize(size.columns, size.lines)
+        if self._redraw:
+            self._redraw = False
+            self.shadow.forget()
         super().write(self.shadow.frame(data))
 
     def process_message(self, message: Message) -> None:
@@ -89,7 +94,8 @@ class TerminalDriver(LinuxDriver):
             # Something else wrote over the screen (a `write` or `wall`
             # message, a noisy line): trust nothing the shadow remembers, so
             # that the repaint the app makes of this key sends every cell.
-            self.shadow.forget()
+            # Said here, in the input thread; done by the next `write`.
+            self._redraw = True
         super().process_message(message)
 
     def run_input_thread(self) -> None:

@@ -124,8 +124,10 @@ class Fallback(dict[int, str]):
 
     def shows(self, char: str) -> bool:
         """Whether the terminal shows `char` as itself."""
-        if char.isascii() or self.level == UNICODE:
+        if char.isascii():
             return True
+        if self.level == UNICODE:
+            return _encodes(char, "utf-8")  # all but lone surrogates (from file names)
         if self.level == CONSOLE:
             return char in CP437_PICTURES or _encodes(char, "cp437")
         if self.encoding is None or unicodedata.category(char).startswith("S"):
@@ -156,13 +158,12 @@ class Fallback(dict[int, str]):
 
     def text(self, text: str) -> str:
         """`text` as this terminal shows it."""
-        return text if self.level == UNICODE else text.translate(self)
+        return text.translate(self)
 
 
 def fold(text: str, encoding: str) -> str:
     """`text` with what `encoding` cannot hold as plain letters ("één": "een"), else `?`."""
-    table = Fallback(UNICODE if is_utf8(encoding) else ASCII, encoding)
-    return table.text(text)
+    return Fallback(UNICODE if is_utf8(encoding) else ASCII, encoding).text(text)
 
 
 def cell_width(char: str) -> int:
