@@ -95,9 +95,7 @@ def test_the_terminal_shows_what_textual_wrote(written: list[str]) -> None:
     filtered, filtered_stream = emulator()
     shadow = ScreenShadow()
     shadow.resize(WIDTH, HEIGHT)
-    plain_stream.feed(START)
-    filtered_stream.feed(shadow.frame(START))
-    for frame in written:
+    for frame in [START, *written]:
         plain_stream.feed(frame)
         filtered_stream.feed(shadow.frame(frame))
         assert shown(filtered) == shown(plain)

@@ -182,15 +182,16 @@ class PanelScreen(Screen[None]):
                 with VerticalScroll(id="detail"):
                     yield Static(self._detail(self._last_slider), id="detail-text")
             yield Vertical(id="side")  # filled after the first paint: `_build_side`
-        yield KeyLine(_)
         yield Static(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._last_slider}", Slider).focus()
         # The sliders are what a team looks at first. The side panel (an
-        # editor and a list, with their imports and styles) follows right
-        # after the first paint, which then comes sooner.
+        # editor and a list, with their imports and styles) and the key line
+        # follow right after the first paint, which then comes sooner.
         self.call_later(self._build_side)
+        # The key line too: its styles are read when it is first mounted.
+        self.call_later(self.mount, KeyLine(self.translate))
         self.set_interval(DRAFT_SECONDS, self.keep_draft)
         self.call_after_refresh(self._opened)
 

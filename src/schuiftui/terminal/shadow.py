@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from itertools import groupby
 
 from rich.cells import cell_len, get_character_cell_size
 
@@ -31,13 +32,15 @@ GAP = 4
 
 _TOKEN = re.compile(
     r"""
-      \x1b\[(\d+);(\d+)H              # 1, 2: cursor to row;column
-    | \x1b\[([0-9;:]*)m               # 3: a style (SGR)
-    | ( \x1b\[[0-9;:?<>=]*[\x20-\x2f]*[\x40-\x7e]   # 4: another control sequence
+      \x1b\[([0-9;:]*)m([^\x00-\x1f\x7f-\x9f]+)\x1b\[0?m   # 1, 2: styled text, reset after
+                                                      #   (how Textual writes a segment)
+    | \x1b\[(\d+);(\d+)H              # 3, 4: cursor to row;column
+    | \x1b\[([0-9;:]*)m               # 5: a style (SGR)
+    | ( \x1b\[[0-9;:?<>=]*[\x20-\x2f]*[\x40-\x7e]   # 6: another control sequence
       | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)           #    an operating system command
       )
-    | (\r?\n|\r)                      # 5: to the next row (a line feed, with ONLCR), or its start
-    | ([^\x00-\x1f\x7f-\x9f]+)        # 6: text
+    | (\r?\n|\r)                      # 7: to the next row (a line feed, with ONLCR), or its start
+    | ([^\x00-\x1f\x7f-\x9f]+)        # 8: text
     """,
     re.VERBOSE,
 )
@@ -114,8 +117,13 @@ class _Frame:
             token = match(data, position)
             if token is None:
                 return self._give_up(data, position)
-            row, column, style, control, newline, text = token.groups()
-            if row is not None:
+            styled, segment, row, column, style, control, newline, text = token.groups()
+            if segment is not None:
+                self.style = _added_style(self.style, styled)
+                if not self._write(segment):
+                    return self._give_up(data, position)
+                self.style = ""
+            elif row is not None:
                 self.cursor = (int(row) - 1, int(column) - 1)
             elif style is not None:
                 if self.style is None:
@@ -170,12 +178,20 @@ class _Frame:
             if cut_after:
                 chars[after] = UNKNOWN
         style = self.style
-        changed = self.changed.setdefault(row, set())
-        for index, char in enumerate(cells, column):
-            if chars[index] != char or styles[index] != style:
-                chars[index] = char
-                styles[index] = style
-                changed.add(index)
+        old_styles = styles[column:after]
+        if chars[column:after] == list(cells) and old_styles == [style] * len(cells):
+            pass  # the terminal shows this already: the common case
+        elif old_styles.count(UNKNOWN) == len(cells):
+            chars[column:after] = cells  # all new (the first frame): no need to compare
+            styles[column:after] = [style] * len(cells)
+            self.changed.setdefault(row, set()).update(range(column, after))
+        else:
+            changed = self.changed.setdefault(row, set())
+            for index, char in enumerate(cells, column):
+                if chars[index] != char or styles[index] != style:
+                    chars[index] = char
+                    styles[index] = style
+                    changed.add(index)
         self.cursor = (row, column + len(cells))
         return True
 
@@ -188,6 +204,9 @@ class _Frame:
             chars = shadow._chars[row]
             columns = sorted(changed)
             start = previous = columns[0]
+            if columns[-1] - start + 1 == len(columns):  # one run (a whole row, say)
+                self._send_span(row, start, columns[-1])
+                continue
             for column in [*columns[1:], None]:
                 if (
                     column is not None
@@ -210,11 +229,9 @@ class _Frame:
         out = self.out
         out.append(f"\x1b[{row + 1};{start + 1}H")
         column = start
-        while column <= end:
-            style = styles[column]
+        for style, same in groupby(styles[start : end + 1]):
             run_start = column
-            while column <= end and styles[column] == style:
-                column += 1
+            column += len(list(same))
             text = "".join(chars[run_start:column])  # type: ignore[arg-type]
             if style:
                 reset = "" if shadow.sent_style == "" else "0;"  # start from no style
