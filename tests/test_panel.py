@@ -326,6 +326,19 @@ async def test_every_footer_key_fits_at_80_columns(altena: Path, lang: str, focu
         assert (shown[-1].keys, shown[-1].description) == ("f1", "help")
 
 
+async def test_clicking_a_key_on_the_key_line_presses_it(altena: Path) -> None:
+    """The mouse stays optional, but works: a click on "^s opslaan" saves."""
+    app = app_for(altena)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")  # Positionering intern from +3 to +4, unsaved
+        await pilot.pause()
+        line = app.screen.query_one(KeyLine)
+        save = next(item for item in line.shown() if item.keys == "^s")
+        assert await pilot.click(KeyLine, offset=(save.start + 1, 0))
+        await pilot.pause()
+    assert load(altena).stands()["positionering_intern"] == 4
+
+
 async def test_a_slider_is_as_tall_as_its_range() -> None:
     from textual.app import App, ComposeResult
 
@@ -451,3 +464,38 @@ async def test_an_export_that_cannot_be_written_says_which_file(
         assert isinstance(app.screen, PanelScreen)  # the app goes on
     assert shown == [f"{blocked}: is een map"]
     assert blocked.is_dir() and not altena.with_suffix(".svg").exists()
+
+
+@pytest.mark.parametrize(
+    "size, width, step_rows, name",
+    [
+        ((80, 24), 10, 1, "Positie"),
+        ((120, 40), 14, 2, "Positie"),
+        ((200, 60), 18, 3, "Positionering"),
+    ],
+)
+async def test_sliders_grow_with_the_terminal(
+    altena: Path, size: tuple[int, int], width: int, step_rows: int, name: str
+) -> None:
+    """Wider columns, the full name where it fits, and levels further apart on a tall terminal."""
+    app = app_for(altena)
+    async with app.run_test(size=size) as pilot:
+        slider = app.screen.query_one("#positionering_intern", Slider)
+        assert (slider.size.width, slider.step_rows) == (width, step_rows)
+        assert slider.render_line(0).text.strip() == name
+        thumb = slider.row_of(3)
+        await pilot.press("up")
+        await pilot.pause()
+        assert slider.row_of(4) == thumb - step_rows
+        assert "+4" in slider.render_line(slider.row_of(4)).text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_full_name_fits_two_rows_at_the_full_label_width(lang: str) -> None:
+    """All five faders show the same kind of name: every full name fits, or none is tried."""
+    from schuiftui.core.categories import CATEGORIES
+    from schuiftui.widgets.fader import FULL_LABEL_WIDTH, full_label, labels
+
+    for category in CATEGORIES:
+        fader = Slider(*labels(category, lang), full_label=full_label(category, lang))
+        assert fader.name_rows(FULL_LABEL_WIDTH) != fader.label.split("\n"), category.id

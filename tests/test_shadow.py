@@ -77,12 +77,16 @@ def frames(draw: st.DrawFn) -> str:
                             "\x1b]22;pointer\x07",
                             "\x1b[2J",
                             "\x1b[?1049h",
+                            "\x1b[2A",
+                            "\x1b[H",
                         ]
                     )
                 )
             )
         else:  # what the shadow does not model: it must pass it on as it is
-            noise = draw(st.sampled_from(["x\ty", "\x07", "é\u0301", "\x1b[1m漢", "zz"]))
+            noise = draw(
+                st.sampled_from(["x\ty", "\x07", "é\u0301", "\x1b[1m漢", "\x1b[1Cxy", "zz"])
+            )
             parts.append(move(row, draw(st.sampled_from([column, WIDTH - 1]))) + noise)
     parts.append(move(draw(st.integers(0, HEIGHT - 1)), draw(st.integers(0, WIDTH - 1))))
     return "".join(parts)

@@ -11,7 +11,6 @@ wheels only. `tomli` comes along for Pythons before 3.11. The archive's
 from __future__ import annotations
 
 import hashlib
-import re
 import shutil
 import subprocess
 import sys
@@ -25,11 +24,13 @@ LOWEST_PYTHON = "3.9"
 
 def requirements() -> list[str]:
     """The project's dependencies, without their environment markers: all go in."""
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    block = re.search(r"^dependencies = \[(.*?)^\]", text, re.M | re.S)
-    assert block is not None, "pyproject.toml has no dependencies list"
-    found = re.findall(r'^\s*"([^"]+)"', block.group(1), re.M)
-    return [requirement.split(";")[0].strip() for requirement in found]
+    try:
+        import tomllib
+    except ImportError:  # Python before 3.11: the project's own dependency
+        import tomli as tomllib
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        dependencies = tomllib.load(file)["project"]["dependencies"]
+    return [requirement.split(";")[0].strip() for requirement in dependencies]
 
 
 def build(out: Path) -> Path:

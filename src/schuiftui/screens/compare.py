@@ -147,11 +147,13 @@ class CompareScreen(Screen[None]):
                 yield Static(self._legend(), id="legend-text")
         with VerticalScroll(id="compare-detail"):
             yield Static(self._detail(), id="compare-detail-text")
-        yield KeyLine(_)
         yield Static(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._focused}", Overlay).focus()
+        # The key line after the first paint, as on the panel: its styles are
+        # read when it is first mounted.
+        self.call_later(self.mount, KeyLine(self.translate))
         self.set_interval(POLL_SECONDS, self.poll)
         self._warn_problems()
 

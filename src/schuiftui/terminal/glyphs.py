@@ -231,7 +231,7 @@ def _shape_ascii(char: str) -> str | None:
         return "*" if "BLACK" in name or "BULLET" in name else "o"
     if unicodedata.category(char) == "Pd":
         return "-"
-    if unicodedata.category(char) in ("Zs",):
+    if unicodedata.category(char) == "Zs":
         return " "
     return None
 

@@ -144,8 +144,9 @@ class _Frame:
                 self._send_state()
                 self.out.append(control)
                 if not _HARMLESS.fullmatch(control):
-                    self.shadow.forget()  # it may clear, scroll or switch screens
-                    self.sent_cursor = None
+                    # It may clear, scroll, switch screens or move the cursor.
+                    self.shadow.forget()
+                    self.cursor = self.sent_cursor = None
             position = token.end()
         self._send_changes()
         self._send_state()
