@@ -135,3 +135,57 @@ def open_session(path: Path) -> Terminal:
     terminal.read_until("Lokale agenda")
     terminal.drain()
     return terminal
+
+
+# Keys as a terminal sends them (xterm's normal mode).
+UP = "\x1b[A"
+DOWN = "\x1b[B"
+RIGHT = "\x1b[C"
+LEFT = "\x1b[D"
+ESC = "\x1b"
+TAB = "\t"
+ENTER = "\r"
+CTRL_S = "\x13"
+CTRL_Q = "\x11"
+CTRL_Z = "\x1a"
+
+
+def type_keys(terminal: Terminal, keys: list[str], *, at_once: bool) -> None:
+    """Type `keys` in one write (a burst over SSH), or one by one as the screen settles."""
+    if at_once:
+        terminal.write("".join(keys))
+    else:
+        for key in keys:
+            terminal.write(key)
+            terminal.drain()
+    terminal.drain(quiet=0.5)
+
+
+TOAST_BACKGROUND = "5f5f5f"
+"""A notification's background under xterm-256color in the default theme."""
+
+
+def same_screen_but_toasts(one: pyte.Screen, other: pyte.Screen) -> bool:
+    """Whether two screens show the same, where neither shows a notification.
+
+    How long a notification stays depends on when it came, not on what was
+    typed: two runs typed at different speeds may differ in them only.
+    """
+    for y in range(one.lines):
+        for x in range(one.columns):
+            a, b = one.buffer[y][x], other.buffer[y][x]
+            if TOAST_BACKGROUND in (a.bg, b.bg):
+                continue
+            if a.data != b.data:
+                return False
+    return True
+
+
+def finish(terminal: Terminal) -> None:
+    """Quit without saving, whatever is open: the files show what was saved."""
+    for key in (CTRL_Q, "n", "\x1b", CTRL_Q, "n"):
+        if terminal.process.poll() is not None:
+            break
+        terminal.write(key)
+        terminal.drain()
+    terminal.close()

@@ -20,6 +20,7 @@ from textual.screen import Screen
 
 from .core.session import Session
 from .i18n import Translator
+from .input_order import InputOrder
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -84,8 +85,8 @@ class SchuifApp(App[int]):
         self.first_session = session
         self.compare_targets = compare
         self.today = today
-        self._early_input: list[events.Event] | None = []
-        """Keys and pastes that came before the first screen could take them; None after."""
+        self._input = InputOrder(self, super().on_event)
+        """Keys and pastes, routed one at a time in the order typed (see `input_order`)."""
 
     def get_driver_class(self) -> type[Driver]:
         driver_class = super().get_driver_class()
@@ -107,24 +108,21 @@ class SchuifApp(App[int]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
-            if self._early_input is not None:
-                # Typed before the first screen is laid out (keys typed ahead
-                # while the app starts): kept until it can take them.
-                self._early_input.append(event)
-                return
             if isinstance(event, events.Paste):
                 # Line breaks as one \n and no control characters, as
                 # everything that enters a session, before the paste reaches a field.
                 from .core.session import normalize_text
 
                 event.text = normalize_text(event.text)
+            # Routed in turn: each key after the one before has settled. Keys
+            # typed while the app starts wait until the first screen is laid out.
+            self._input.put(event)
+            return
         await super().on_event(event)
 
-    async def on_ready(self) -> None:
-        """The first screen is laid out: the keys typed ahead go to it now, in order."""
-        early, self._early_input = self._early_input or [], None
-        for event in early:
-            await self.on_event(event)
+    def on_ready(self) -> None:
+        """The first screen is laid out: route the keys, those typed ahead first."""
+        self.run_worker(self._input.run(), name="keys", group="keys")
 
     def rescue(self) -> None:
         """Write the recovery draft of every open session, now, and say they are closed."""

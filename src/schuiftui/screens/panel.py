@@ -98,14 +98,15 @@ class PanelScreen(Screen[None]):
         Binding("ctrl+z", "undo", "key.undo", show=False),
         Binding("escape", "focus_sliders", "key.sliders", show=False, priority=True),
         Binding("escape", "leave", "key.leave"),
-        # Priority keys: focus moves the moment they arrive, so the text typed
-        # right after them (c, then notes, in one read over SSH) goes into the
-        # field. Not in a text field, where they are letters (check_action).
-        Binding("c", "focus_casus", "key.casus", show=False, priority=True),
-        Binding("a", "focus_agenda", "key.agenda", show=False, priority=True),
-        Binding("o", "focus_organogram", "key.organogram", show=False, priority=True),
+        # Not priority keys: in a text field they are letters, and the field
+        # takes them first. Text typed right after them (c, then notes, in one
+        # read over SSH) reaches the field because keys are routed in turn
+        # (see `input_order`), not because these overtake the keys before them.
+        Binding("c", "focus_casus", "key.casus", show=False),
+        Binding("a", "focus_agenda", "key.agenda", show=False),
+        Binding("o", "focus_organogram", "key.organogram", show=False),
         Binding("g", "details", "key.details", show=False),
-        Binding("C", "casus_editor", "key.casus", show=False, priority=True),
+        Binding("C", "casus_editor", "key.casus", show=False),
         Binding("f2", "casus_editor(True)", "key.casus", show=False, priority=True),
         Binding("v", "compare", "key.compare", show=False),
         Binding("x", "export", "key.export", show=False),
@@ -791,15 +792,17 @@ class PanelScreen(Screen[None]):
         if self.previous is None:
             self.notify(self.translate("panel.no_previous"), timeout=4)
             return
-        self.post_message(
-            CompareRequested([self.previous.path, self.path], {self.path: self.session})
-        )
+        # A copy: the compare screen shows the session as it is now, not as it becomes.
+        now = copy.deepcopy(self.session)
+        self.post_message(CompareRequested([self.previous.path, self.path], {self.path: now}))
 
     def action_export(self) -> None:
         """Write this session, as it is now, as Markdown and SVG next to its file."""
         from ..core.compare import compared
 
-        self.post_message(ExportRequested(compared([(self.session, self.path)])))
+        # A copy: the export is written in a thread, while the next keys change the session.
+        now = copy.deepcopy(self.session)
+        self.post_message(ExportRequested(compared([(now, self.path)])))
 
     def action_focus_sliders(self) -> None:
         """Back to the slider that had focus last."""

@@ -1,0 +1,106 @@
+"""Keys in the order typed: each key is handled, with all it causes, before the next.
+
+Over SSH keys arrive in bursts: `t` and the toelichting's text, Up Up `c`,
+Tab `x` in one read. Textual routes every key of such a burst the moment it
+reads it, to whatever has focus *then*; a key that opens a dialog, moves the
+focus or switches screens does that through messages that are handled later.
+So the text typed after `t` went to the slider below the dialog, and `c`
+(which moved the focus at once) overtook the two Ups that its slider had not
+handled yet. Typed slowly, the same keys did what they said.
+
+`InputOrder` gives the app one ordered stream of input instead: a key (or a
+paste) is routed only when the one before it has settled, that is when every
+message it caused has been handled, so it goes to whatever has focus after the
+key before it, as if it were typed slowly. The app puts each key in with
+`put`; `run` routes them, one by one, as a worker of the app.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Iterator
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.events import Event
+    from textual.message_pump import MessagePump
+
+LOST_CALLBACK_SECONDS = 1.0
+"""How long a round waits at most: a widget removed meanwhile drops its callback."""
+
+MAX_ROUNDS = 50
+"""A key settles in a few rounds; a chain of messages that never ends must not stop the keys."""
+
+
+class InputOrder:
+    """Routes input events one at a time, each after the one before has settled.
+
+    Args:
+        app: The app whose message pumps must be quiet before the next key.
+        route: Routes one event (the app's own routing: bindings, focus).
+    """
+
+    def __init__(self, app: App[object], route: Callable[[Event], Awaitable[None]]) -> None:
+        self._app = app
+        self._route = route
+        self._waiting: asyncio.Queue[Event] = asyncio.Queue()
+
+    def put(self, event: Event) -> None:
+        """Route `event` after every event put before it has been routed and has settled."""
+        self._waiting.put_nowait(event)
+
+    async def run(self) -> None:
+        """Route the events put, in order, for as long as the app runs."""
+        while True:
+            event = await self._waiting.get()
+            await self._route(event)
+            await self.settled()
+
+    async def settled(self) -> None:
+        """Wait until the app has handled every message that the last key caused.
+
+        A round passes a callback through the queue of the app, of each screen
+        and of every widget on the screen on top, and waits until each has
+        reached it: everything queued before it has then been handled. Two
+        quiet rounds in a row, with the same screen and focus, mean that the
+        key has settled; a second round also waits for a handler that was
+        still busy when the first one ended.
+        """
+        app = self._app
+        quiet_rounds = 0
+        for _ in range(MAX_ROUNDS):
+            before = (app.screen, app.focused)
+            await self._round()
+            quiet = (app.screen, app.focused) == before and not any(
+                pump.message_queue_size for pump in self._pumps()
+            )
+            quiet_rounds = quiet_rounds + 1 if quiet else 0
+            if quiet_rounds == 2:
+                return
+
+    def _pumps(self) -> Iterator[MessagePump]:
+        """The app, its screens and the widgets on the screen on top."""
+        app = self._app
+        yield app
+        yield from app.screen_stack
+        yield from app.screen.walk_children()
+
+    async def _round(self) -> None:
+        """Pass a callback through every message queue and wait until all were reached."""
+        loop = asyncio.get_running_loop()
+        reached: list[asyncio.Future[None]] = []
+        for pump in self._pumps():
+            future: asyncio.Future[None] = loop.create_future()
+            if pump.call_later(_reach, future):
+                reached.append(future)
+        if reached:
+            # A widget removed meanwhile never reaches its callback: do not wait for it.
+            await asyncio.wait(reached, timeout=LOST_CALLBACK_SECONDS)
+        else:
+            await asyncio.sleep(0)
+
+
+def _reach(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
