@@ -161,3 +161,25 @@ async def test_control_characters_leave_a_paste(altena: Path) -> None:
         app.post_message(events.Paste("Plak\x07 dit\x1b[2J\r\nerbij"))
         await pilot.pause()
         assert notes.text.endswith("Plak dit[2J\nerbij")
+
+
+def test_a_save_keeps_control_characters_that_nobody_edited(hostile: Path) -> None:
+    """Shown as placeholders, but written back as they were: only edited text is cleaned."""
+    before = hostile.read_bytes()
+    session = load(hostile)
+    session.sliders["communicatie"].stand = 3
+    session.sliders["positionering_intern"].toelichting = "Nieuw"
+    save(session, hostile)
+    after = hostile.read_bytes()
+    assert after.replace(b"stand = 3", b"stand = 2").count(b"GEHACKT") == before.count(b"GEHACKT")
+    removed = [line for line in before.splitlines() if line not in after.splitlines()]
+    assert removed == [b"stand = 2"]
+    assert b"^[" not in after
+
+
+def test_an_edited_text_with_control_characters_is_cleaned(hostile: Path) -> None:
+    session = load(hostile)
+    session.sliders["communicatie"].toelichting += " en meer"
+    save(session, hostile)
+    assert "en meer" in load(hostile).sliders["communicatie"].toelichting
+    assert b"\\u001b]0;GEHACKT\\u0007 en meer" not in hostile.read_bytes()

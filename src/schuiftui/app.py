@@ -24,6 +24,7 @@ from .input_order import InputOrder
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
 
     from .core.compare import Compared
     from .screens.panel import PanelScreen
@@ -87,6 +88,28 @@ class SchuifApp(App[int]):
         self.today = today
         self._input = InputOrder(self, super().on_event)
         """Keys and pastes, routed one at a time in the order typed (see `input_order`)."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, its text as it is: never read as markup.
+
+        Notifications say file names, paths, gemeenten and actions: `[/maand]`
+        is text there (see `widgets.plain`), and a control character is shown
+        as a placeholder (see `core.sanitize`). Screens and widgets notify
+        through here too.
+        """
+        from .core.sanitize import visible
+
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def get_driver_class(self) -> type[Driver]:
         driver_class = super().get_driver_class()

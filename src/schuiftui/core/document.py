@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .categories import BY_ID, CATEGORIES, CATEGORY_IDS
+from .sanitize import visible
 from .session import AgendaItem, Session, Slider
 
 if TYPE_CHECKING:
@@ -266,9 +267,25 @@ def _gap_after(previous_text: str) -> str:
 
 
 def _same(old: Any, new: Any) -> bool:
-    """Whether a value in the document already is `new` (true is not 1)."""
+    """Whether a value in the document already is `new` (true is not 1).
+
+    Text with control characters is loaded as it is shown, with placeholders
+    (see `sanitize`); when the session still holds it so, nobody edited it,
+    and the file keeps its own bytes.
+    """
     unwrapped = old.unwrap() if hasattr(old, "unwrap") else old
-    return type(unwrapped) is type(new) and unwrapped == new
+    if type(unwrapped) is not type(new):
+        return False
+    return unwrapped == new or _as_shown(unwrapped) == new
+
+
+def _as_shown(value: Any) -> Any:
+    """`value` as loading shows it: text, also in a list, with its control characters visible."""
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, list):
+        return [visible(part) if isinstance(part, str) else part for part in value]
+    return value
 
 
 def _set(container: Container | Table, key: str, value: Any, default: Any = None) -> None:

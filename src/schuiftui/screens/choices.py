@@ -8,9 +8,10 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, Static
+from textual.widgets import Button
 
 from ..i18n import Translator
+from ..widgets.plain import Plain
 from .dialogs import Dialog
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ class ChoiceDialog(Dialog[str]):
         return self.translate(choice.label)
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.question(), id="question")
+        yield Plain(self.question(), id="question")
         yield from self.compose_extra()
         with Horizontal(classes="dialog-buttons"):
             for choice in self.CHOICES:
@@ -177,7 +178,7 @@ class DraftDialog(ChoiceDialog):
         from textual.containers import VerticalScroll
 
         with VerticalScroll(id="draft-difference", classes="-hidden"):
-            yield Static(self.difference, markup=False)
+            yield Plain(self.difference, markup=False)
 
     def action_choose(self, choice: str) -> None:
         if choice == "show":

@@ -24,6 +24,7 @@ from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
 from ..widgets.layout import Row
 from ..widgets.overlay import Marker, Overlay
+from ..widgets.plain import Plain
 from ..widgets.title import TitleBar
 from .requests import ExportRequested
 
@@ -143,11 +144,11 @@ class CompareScreen(Screen[None]):
                         id=category.id,
                     )
             with Vertical(id="legend"):
-                yield Static(_("compare.legend"), classes="side-title")
-                yield Static(self._legend(), id="legend-text")
+                yield Plain(_("compare.legend"), classes="side-title")
+                yield Plain(self._legend(), id="legend-text")
         with VerticalScroll(id="compare-detail"):
-            yield Static(self._detail(), id="compare-detail-text")
-        yield Static(_("app.too_small"), classes="too-small")
+            yield Plain(self._detail(), id="compare-detail-text")
+        yield Plain(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._focused}", Overlay).focus()

@@ -10,9 +10,11 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Button, OptionList, Static
+from textual.content import Content
+from textual.widgets import Button, OptionList
 
 from ..i18n import Translator
+from ..widgets.plain import Plain, plain
 from .dialogs import Dialog
 
 if TYPE_CHECKING:
@@ -68,7 +70,7 @@ class ConflictDialog(Dialog["ConflictAnswer | None"]):
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
-        yield Static(_("dialog.conflict.explain"), classes="dialog-help")
+        yield Plain(_("dialog.conflict.explain"), classes="dialog-help")
         prompts = [self._prompt(c) for c in self.conflicts]
         yield ConflictList(*prompts, handle=self._handle, id="conflicts")
         with Horizontal(classes="dialog-buttons"):
@@ -79,15 +81,17 @@ class ConflictDialog(Dialog["ConflictAnswer | None"]):
     def on_mount(self) -> None:
         self.query_one("#conflicts").focus()
 
-    def _prompt(self, conflict: Conflict) -> str:
+    def _prompt(self, conflict: Conflict) -> Content:
         _ = self.translate
         choice = _("conflict.theirs") if conflict.field in self.theirs else _("conflict.mine")
-        return _(
-            "dialog.conflict.line",
-            what=describe_field(conflict.field, _),
-            mine=describe_value(conflict.mine, _),
-            theirs=describe_value(conflict.theirs, _),
-            choice=choice,
+        return plain(
+            _(
+                "dialog.conflict.line",
+                what=describe_field(conflict.field, _),
+                mine=describe_value(conflict.mine, _),
+                theirs=describe_value(conflict.theirs, _),
+                choice=choice,
+            )
         )
 
     def _switch(self) -> None:

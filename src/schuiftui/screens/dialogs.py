@@ -16,11 +16,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from ..core.paths import slugify
 from ..core.session import ROLES, normalize_text, parse_date, parse_deelnemers
 from ..i18n import Translator
+from ..widgets.plain import Plain, PlainLabel
 
 ResultType = TypeVar("ResultType")
 
@@ -115,10 +116,10 @@ class Dialog(ModalScreen[ResultType]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes=self.FRAME):
-            yield Label(self.dialog_title(), classes="dialog-title")
+            yield PlainLabel(self.dialog_title(), classes="dialog-title")
             yield from self.compose_body()
             if self.KEYS:
-                yield Static(self.translate(self.KEYS), classes="dialog-keys")
+                yield Plain(self.translate(self.KEYS), classes="dialog-keys")
 
 
 class EditDialog(Dialog[ResultType]):
@@ -194,7 +195,7 @@ class ToelichtingDialog(EditDialog[Edited]):
         return self._heading
 
     def compose_body(self) -> ComposeResult:
-        yield Static(self.description, classes="dialog-help")
+        yield Plain(self.description, classes="dialog-help")
         yield TextArea(self.text, id="toelichting", soft_wrap=True, show_line_numbers=False)
 
     def on_mount(self) -> None:
@@ -284,11 +285,11 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
-        yield Label(_("dialog.agenda.tekst"))
+        yield PlainLabel(_("dialog.agenda.tekst"))
         yield Input(self.fields.tekst, id="tekst")
         with Horizontal(classes="dialog-row"):
             with Vertical():
-                yield Label(_("dialog.agenda.termijn"))
+                yield PlainLabel(_("dialog.agenda.termijn"))
                 yield Select(
                     [(_("termijn.kort"), "kort"), (_("termijn.lang"), "lang")],
                     value=self.fields.termijn or Select.NULL,
@@ -296,17 +297,17 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
                     id="termijn",
                 )
             with Vertical():
-                yield Label(_("dialog.agenda.eigenaar"))
+                yield PlainLabel(_("dialog.agenda.eigenaar"))
                 yield Input(self.fields.eigenaar or "", id="eigenaar")
             with Vertical():
-                yield Label(_("dialog.agenda.uiterlijk"))
+                yield PlainLabel(_("dialog.agenda.uiterlijk"))
                 uiterlijk = self.fields.uiterlijk
                 yield Input(
                     uiterlijk.isoformat() if uiterlijk else "",
                     id="uiterlijk",
                     placeholder=_("dialog.date_placeholder"),
                 )
-        yield Static("", id="problem", classes="dialog-problem")
+        yield Plain("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
         self.query_one("#tekst", Input).focus()
@@ -391,19 +392,19 @@ class DetailsDialog(EditDialog[SessionDetails]):
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
-        yield Label(_("dialog.details.titel"))
+        yield PlainLabel(_("dialog.details.titel"))
         yield Input(self.details.titel, id="titel", compact=True)
-        yield Label(_("dialog.details.deelnemers"))
+        yield PlainLabel(_("dialog.details.deelnemers"))
         yield deelnemers_input(self.details.deelnemers, _)
-        yield Static(_("dialog.details.roles", roles=", ".join(ROLES)), classes="dialog-help")
-        yield Label(_("dialog.new.datum"))
+        yield Plain(_("dialog.details.roles", roles=", ".join(ROLES)), classes="dialog-help")
+        yield PlainLabel(_("dialog.new.datum"))
         yield Input(
             self.details.datum.isoformat(),
             id="datum",
             placeholder=_("dialog.date_placeholder"),
             compact=True,
         )
-        yield Static("", id="problem", classes="dialog-problem")
+        yield Plain("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
         self.query_one("#titel", Input).focus()
@@ -473,15 +474,15 @@ class NewSessionDialog(Dialog["NewSession | None"]):
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
-        yield Label(_("dialog.new.gemeente"))
+        yield PlainLabel(_("dialog.new.gemeente"))
         yield Input(self.gemeente or "", id="gemeente", compact=True, disabled=bool(self.gemeente))
-        yield Label(_("dialog.new.datum"))
+        yield PlainLabel(_("dialog.new.datum"))
         yield Input(self.today.isoformat(), id="datum", compact=True)
-        yield Label(_("dialog.details.titel"))
+        yield PlainLabel(_("dialog.details.titel"))
         yield Input(id="titel", compact=True)
-        yield Label(_("dialog.details.deelnemers"))
+        yield PlainLabel(_("dialog.details.deelnemers"))
         yield deelnemers_input(self.deelnemers, _)
-        yield Static("", id="problem", classes="dialog-problem")
+        yield Plain("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
         self.query_one("#datum" if self.gemeente else "#gemeente", Input).focus()
@@ -530,10 +531,10 @@ class NameDialog(Dialog["str | None"]):
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
-        yield Static(_("dialog.name.explain", session=self.session_label), classes="dialog-help")
-        yield Label(_("dialog.name.naam"))
+        yield Plain(_("dialog.name.explain", session=self.session_label), classes="dialog-help")
+        yield PlainLabel(_("dialog.name.naam"))
         yield Input(id="naam", compact=True)
-        yield Static("", id="problem", classes="dialog-problem")
+        yield Plain("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
         self.query_one("#naam", Input).focus()

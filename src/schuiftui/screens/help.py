@@ -7,8 +7,8 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
-from textual.widgets import Label
 
+from ..widgets.plain import PlainLabel
 from .dialogs import Dialog
 
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -125,9 +125,9 @@ class HelpScreen(Dialog[None]):
         _ = self.translate
         with VerticalScroll(id="help-text"):
             for heading, keys in SECTIONS:
-                yield Label(_(heading), classes="help-section")
+                yield PlainLabel(_(heading), classes="help-section")
                 # A grid, so a long meaning wraps within its own column.
                 with Grid(classes="help-keys"):
                     for key, meaning in keys:
-                        yield Label(key, classes="help-key")
-                        yield Label(_(meaning), classes="help-meaning")
+                        yield PlainLabel(key, classes="help-key")
+                        yield PlainLabel(_(meaning), classes="help-meaning")

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Static
 
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.paths import free_sibling
@@ -32,6 +32,7 @@ from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
 from ..widgets.layout import Column, Row
+from ..widgets.plain import Plain, PlainLabel
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
 from ..widgets.title_field import TitleField
@@ -181,9 +182,9 @@ class PanelScreen(Screen[None]):
                             id=category.id,
                         )
                 with VerticalScroll(id="detail"):
-                    yield Static(self._detail(self._last_slider), id="detail-text")
+                    yield Plain(self._detail(self._last_slider), id="detail-text")
             yield Vertical(id="side")  # filled after the first paint: `_build_side`
-        yield Static(_("app.too_small"), classes="too-small")
+        yield Plain(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self._last_slider}", Slider).focus()
@@ -260,14 +261,14 @@ class PanelScreen(Screen[None]):
         casus = self.session.casus
         mounted = self.query_one("#side").mount_all(
             [
-                Label(_("panel.organogram"), classes="side-title"),
+                PlainLabel(_("panel.organogram"), classes="side-title"),
                 TextArea(self.session.organogram, id="organogram", soft_wrap=True),
-                Label(_("panel.casus"), classes="side-title"),
+                PlainLabel(_("panel.casus"), classes="side-title"),
                 TitleField(
                     casus.titel, id="casus-titel", compact=True, placeholder=_("panel.casus_titel")
                 ),
                 *self._notes_widgets(casus.notities),
-                Label(_("panel.agenda"), classes="side-title"),
+                PlainLabel(_("panel.agenda"), classes="side-title"),
                 AgendaList(self._agenda_entries(), id="agenda"),
             ]
         )
@@ -287,7 +288,7 @@ class PanelScreen(Screen[None]):
             return [TextArea(notes, id="notities", soft_wrap=True)]
         size = self.translate("panel.large_notes", size=f"{len(notes) / 1_000_000:.1f}")
         return [
-            Static(size, id="notities-hint"),
+            Plain(size, id="notities-hint"),
             TextArea("", id="notities", soft_wrap=True, read_only=True),
         ]
 

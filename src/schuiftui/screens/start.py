@@ -26,6 +26,7 @@ from ..core.storage import SessionError, load, save_new
 from ..core.trash import move_to_trash, restore, trash_path
 from ..i18n import Translator
 from ..widgets.keyline import KeyLine
+from ..widgets.plain import Plain
 from ..widgets.title import TitleBar
 from .choices import ConfirmDialog, ExistingGemeenteDialog
 from .dialogs import NewSession, NewSessionDialog
@@ -89,10 +90,10 @@ class StartScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield TitleBar("schuiftui", self.translate("start.subtitle", dir=self.sessions_dir))
-        yield Static(self._header(), id="sessions-header")
+        yield Plain(self._header(), id="sessions-header")
         yield OptionList(id="sessions")
-        yield Static(id="start-hint")
-        yield Static(self.translate("app.too_small"), classes="too-small")
+        yield Plain(id="start-hint")
+        yield Plain(self.translate("app.too_small"), classes="too-small")
         yield KeyLine(self.translate)
 
     def on_mount(self) -> None:
