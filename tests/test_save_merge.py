@@ -116,3 +116,97 @@ async def test_the_start_screen_opens_what_is_on_disk_now(sessions_dir: Path) ->
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.query_one("#communicatie", Slider).value == 5
+
+
+# A save that waited for a question decides on what is on disk when it writes.
+
+
+async def test_a_save_that_lands_while_the_conflict_dialog_is_open_is_kept(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")  # +4 here
+        someone_else_sets(altena, "positionering_intern", -1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        someone_else_sets(altena, "communicatie", 3)  # lands while I choose
+        await pilot.press("o")  # mine
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        assert app.screen.query_one("#communicatie", Slider).value == 3
+    stands = load(altena).stands()
+    assert (stands["positionering_intern"], stands["communicatie"]) == (4, 3)
+
+
+async def test_a_save_that_lands_while_asked_to_write_a_deleted_file_again_is_kept(
+    altena: Path,
+) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")
+        text = altena.read_text(encoding="utf-8")
+        altena.unlink()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        altena.write_text(text, encoding="utf-8")  # someone brings it back ...
+        someone_else_sets(altena, "communicatie", 3)  # ... and saves a change
+        await pilot.press("enter")
+        await pilot.pause()
+    stands = load(altena).stands()
+    assert (stands["positionering_intern"], stands["communicatie"]) == (4, 3)
+
+
+async def test_a_conflict_that_appears_while_the_dialog_is_open_is_asked_again(
+    altena: Path,
+) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")  # positionering intern +4
+        await pilot.press("right", "up")  # proces met bewoners -1
+        someone_else_sets(altena, "positionering_intern", -1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        someone_else_sets(altena, "proces_met_bewoners", 5)  # a new conflict meanwhile
+        await pilot.press("o")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConflictDialog)
+        line = str(dialog.query_one("#conflicts").get_option_at_index(0).prompt)
+        assert line.startswith("Proces met bewoners (stand)")
+        await pilot.press("o")
+        await pilot.pause()
+    stands = load(altena).stands()
+    assert (stands["positionering_intern"], stands["proces_met_bewoners"]) == (4, -1)
+
+
+async def test_a_new_action_after_a_delete_gets_a_new_id(altena: Path) -> None:
+    """Ids are never reused: the other side's "gedaan" for a deleted action stays with it."""
+    ids_before = [item.id for item in load(altena).agenda]
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a", "end", "d")  # the last action goes
+        await pilot.press("n", *"Nieuw", "enter", "ctrl+s")
+        await pilot.pause()
+    ids_after = [item.id for item in load(altena).agenda]
+    assert ids_after[:-1] == ids_before[:-1]
+    assert ids_after[-1] not in ids_before
+
+
+async def test_undo_after_a_merged_save_undoes_my_edit_and_keeps_theirs(altena: Path) -> None:
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("up")  # positionering intern +3 -> +4
+        someone_else_sets(altena, "communicatie", 1)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        panel = app.screen
+        assert panel.query_one("#positionering_intern", Slider).value == 3
+        assert panel.query_one("#communicatie", Slider).value == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    stands = load(altena).stands()
+    assert (stands["positionering_intern"], stands["communicatie"]) == (3, 1)

@@ -145,7 +145,7 @@ class SchuifApp(App[int]):
 
     def on_ready(self) -> None:
         """The first screen is laid out: route the keys, those typed ahead first."""
-        self.run_worker(self._input.run(), name="keys", group="keys")
+        self._input.open()
 
     def rescue(self) -> None:
         """Write the recovery draft of every open session, now, and say they are closed."""

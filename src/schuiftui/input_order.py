@@ -12,12 +12,13 @@ handled yet. Typed slowly, the same keys did what they said.
 paste) is routed only when the one before it has settled, that is when every
 message it caused has been handled, so it goes to whatever has focus after the
 key before it, as if it were typed slowly. The app puts each key in with
-`put`; `run` routes them, one by one, as a worker of the app.
+`put`; a worker of the app routes them, one by one, while any wait.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Awaitable, Iterator
 from typing import TYPE_CHECKING, Callable
 
@@ -44,18 +45,36 @@ class InputOrder:
     def __init__(self, app: App[object], route: Callable[[Event], Awaitable[None]]) -> None:
         self._app = app
         self._route = route
-        self._waiting: asyncio.Queue[Event] = asyncio.Queue()
+        self._waiting: deque[Event] = deque()
+        self._open = False
+        """Whether the app can take keys (its first screen is laid out)."""
+        self._routing = False
+        """Whether a worker is routing the waiting events."""
 
     def put(self, event: Event) -> None:
         """Route `event` after every event put before it has been routed and has settled."""
-        self._waiting.put_nowait(event)
+        self._waiting.append(event)
+        self._start()
 
-    async def run(self) -> None:
-        """Route the events put, in order, for as long as the app runs."""
-        while True:
-            event = await self._waiting.get()
-            await self._route(event)
-            await self.settled()
+    def open(self) -> None:
+        """The app can take keys now: route those that waited, and every later one."""
+        self._open = True
+        self._start()
+
+    def _start(self) -> None:
+        if self._open and not self._routing and self._waiting:
+            self._routing = True
+            # A worker that ends when no key waits: waiting for the app's
+            # workers (as tests do) waits for the keys typed so far.
+            self._app.run_worker(self._route_waiting(), name="keys", group="keys")
+
+    async def _route_waiting(self) -> None:
+        try:
+            while self._waiting:
+                await self._route(self._waiting.popleft())
+                await self.settled()
+        finally:
+            self._routing = False
 
     async def settled(self) -> None:
         """Wait until the app has handled every message that the last key caused.

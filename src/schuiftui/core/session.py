@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -140,10 +141,16 @@ class Session:
         """The open agenda items whose date (`uiterlijk`) has passed."""
         return [item for item in self.agenda if item.overdue(today)]
 
-    def next_agenda_id(self) -> str:
-        """Return an agenda id that no item of this session uses yet."""
-        used = {item.id for item in self.agenda}
-        number = len(self.agenda) + 1
+    def next_agenda_id(self, taken: Iterable[str] = ()) -> str:
+        """Return an agenda id after every one this session or `taken` uses.
+
+        Ids are never reused (see FORMAT.md): a deleted action's id stays
+        its own, so `taken` holds the ids of the version read and of earlier
+        rounds, which a deleted action may still be in.
+        """
+        used = {item.id for item in self.agenda} | set(taken)
+        numbers = [int(key[1:]) for key in used if key[:1] == "a" and key[1:].isdigit()]
+        number = max(numbers, default=0) + 1
         while f"a{number}" in used:
             number += 1
         return f"a{number}"
@@ -199,10 +206,12 @@ def edited_agenda(
     termijn: str | None,
     eigenaar: str | None,
     uiterlijk: datetime.date | None,
+    taken: Iterable[str] = (),
 ) -> tuple[Session, int | None]:
     """A copy of `session` with agenda item `index` changed, or a new one (`index` None).
 
-    An empty `tekst` changes nothing: a step needs words.
+    An empty `tekst` changes nothing: a step needs words. A new item's id
+    comes after the session's and `taken` (see `Session.next_agenda_id`).
 
     Returns:
         The session, and the index of the item that was changed or added.
@@ -215,7 +224,7 @@ def edited_agenda(
     if index is None:
         result.agenda.append(
             AgendaItem(
-                result.next_agenda_id(),
+                result.next_agenda_id(taken),
                 tekst,
                 termijn=termijn,
                 eigenaar=eigenaar,

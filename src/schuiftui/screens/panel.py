@@ -637,7 +637,13 @@ class PanelScreen(Screen[None]):
             if typed is None or place == -1:
                 return self.session
             return edited_agenda(
-                self.session, place, typed.tekst, typed.termijn, typed.eigenaar, typed.uiterlijk
+                self.session,
+                place,
+                typed.tekst,
+                typed.termijn,
+                typed.eigenaar,
+                typed.uiterlijk,
+                self._taken_ids(),
             )[0]
 
         def done(result: AgendaFields) -> None:
@@ -652,6 +658,7 @@ class PanelScreen(Screen[None]):
                 result.termijn,
                 result.eigenaar,
                 result.uiterlijk,
+                self._taken_ids(),
             )
             if changed != self.session:
                 self._remember()
@@ -663,6 +670,13 @@ class PanelScreen(Screen[None]):
                 self.action_save()
 
         self._open_dialog(dialog, while_typing, done)
+
+    def _taken_ids(self) -> set[str]:
+        """Agenda ids a new action may not get: in the version read, the round before, undo."""
+        sessions = [self.saved, *self.undo_stack]
+        if self.previous is not None:
+            sessions.append(self.previous.session)
+        return {item.id for session in sessions for item in session.agenda}
 
     # Actions
 
@@ -697,34 +711,45 @@ class PanelScreen(Screen[None]):
 
         What changed on disk since the session was read is merged in first;
         where both sides changed the same thing, or the file was deleted or
-        made read-only, the user is asked.
+        made read-only, the user is asked. A question may take minutes, in
+        which someone else may save: after every answer the disk is looked
+        at again, so the save decides on what is there when it writes.
         """
         from ..core.saving import plan_save
         from .choices import ConfirmDialog
         from .conflict import ConflictDialog
 
         _ = self.translate
-        plan = plan_save(self.path, self.saved, self.session)
-        if plan.ask is None:
-            return self._carry_out(plan)
-        if plan.ask == "read_only":
-            elsewhere = await self.app.push_screen_wait(
-                ConfirmDialog(_("save.read_only", path=self.path), _("save.as_new_file"), _)
-            )
-            return elsewhere == "yes" and self._write_as_new_file()
-        if plan.ask == "deleted":
-            again = await self.app.push_screen_wait(
-                ConfirmDialog(_("save.deleted", path=self.path), _("save.write_again"), _)
-            )
-            return again == "yes" and self._write()
-        assert plan.merged is not None and plan.on_disk is not None
-        answer = await self.app.push_screen_wait(ConflictDialog(plan.merged.conflicts, _))
-        if answer is None:
-            return False
-        if answer.as_new_file:
-            return self._write_as_new_file()
-        self._adopt(plan.merged.resolved(answer.theirs), plan.on_disk, plan.merged.from_disk)
-        return self._write()
+        write_deleted = False
+        """The user said to write the file again; while it is still gone, do so."""
+        while True:
+            plan = plan_save(self.path, self.saved, self.session)
+            if plan.ask is None:
+                return self._carry_out(plan)
+            if plan.ask == "read_only":
+                elsewhere = await self.app.push_screen_wait(
+                    ConfirmDialog(_("save.read_only", path=self.path), _("save.as_new_file"), _)
+                )
+                return elsewhere == "yes" and self._write_as_new_file()
+            if plan.ask == "deleted":
+                if write_deleted:
+                    return self._write()
+                again = await self.app.push_screen_wait(
+                    ConfirmDialog(_("save.deleted", path=self.path), _("save.write_again"), _)
+                )
+                if again != "yes":
+                    return False
+                write_deleted = True
+                continue  # it may have come back meanwhile: then merge with it
+            assert plan.merged is not None and plan.on_disk is not None
+            answer = await self.app.push_screen_wait(ConflictDialog(plan.merged.conflicts, _))
+            if answer is None:
+                return False
+            if answer.as_new_file:
+                return self._write_as_new_file()
+            # What is on disk now becomes the version read: a save that landed
+            # while the dialog was open is merged in by the next round.
+            self._adopt(plan.merged.resolved(answer.theirs), plan.on_disk, plan.merged.from_disk)
 
     def _carry_out(self, plan: SavePlan) -> bool:
         """Save without a question: merged with the disk first, when it changed."""
@@ -738,8 +763,17 @@ class PanelScreen(Screen[None]):
         What is on disk becomes the version read, so a save that fails now
         and is tried again merges against it, not against the older one.
         """
+        from ..core.merge import merge
+
         self.saved = copy.deepcopy(theirs)
-        self._replace_session(merged)
+        # Undo takes back my edits, not the merge: each state on the undo
+        # stack gets the changes that came from disk too.
+        mine = self.session
+        self.undo_stack = [merge(mine, state, merged).session for state in self.undo_stack]
+        if merged != mine:
+            self.session = copy.deepcopy(merged)
+            self._typing_in = None
+            self._show_session()
         if from_disk:
             self.notify(self.translate("save.merged", count=len(from_disk)), timeout=6)
 
