@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -12,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from schuiftui.app import make_app
+from schuiftui.core.drafts import draft_files, read_draft
 from schuiftui.core.locks import holder, lock_path, take
-from schuiftui.core.storage import load
+from schuiftui.core.storage import load, loads
 from schuiftui.screens.choices import LockDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import Slider
@@ -145,3 +147,37 @@ def test_two_instances_moving_the_same_slider_ask_which_stays(
         first.close()
         second.close()
     assert load(altena).stands()["positionering_intern"] == expected
+
+
+def draft_holds(path: Path, slider_id: str, stand: int) -> bool:
+    """Whether a draft of `path`, of any instance, has `slider_id` at `stand`."""
+    return any(
+        loads(json.loads(file.read_text(encoding="utf-8"))["sessie"]).stands()[slider_id] == stand
+        for file in draft_files(path)
+    )
+
+
+def test_the_second_instances_save_leaves_the_first_ones_draft(altena: Path) -> None:
+    """Drafts belong to one instance: a hang-up of the first still keeps its edits."""
+    import signal
+
+    first, second = open_twice(altena)
+    try:
+        first.write("\x1b[A")  # first: positionering intern +3 -> +4, not saved
+        first.read_until("niet opgeslagen")
+        first.drain_until(lambda: len(draft_files(altena)) == 1)
+        second.write("l\x1b[B")  # second: proces met bewoners -3, in its draft ...
+        second.read_until("niet opgeslagen")
+        second.drain_until(lambda: draft_holds(altena, "proces_met_bewoners", -3))
+        second.write("\x13")  # ... and saved
+        second.read_until("Opgeslagen")
+        second.drain()
+        os.kill(first.process.pid, signal.SIGHUP)  # the first one's connection drops
+        first.wait()
+        assert second.quit() == 0
+    finally:
+        first.close()
+        second.close()
+    draft = read_draft(altena)
+    assert draft is not None
+    assert draft.session.stands()["positionering_intern"] == 4

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from schuiftui.app import make_app
-from schuiftui.core.drafts import draft_path, read_draft
+from schuiftui.core.drafts import draft_files, draft_path, read_draft
 from schuiftui.core.storage import load
 from schuiftui.screens.choices import DraftDialog
 from schuiftui.widgets.slider import Slider
@@ -34,7 +34,7 @@ def wait_for(condition, seconds: float = 10.0) -> bool:  # type: ignore[no-untyp
 def edit_and_wait_for_the_draft(terminal: Terminal, path: Path) -> None:
     terminal.write(UP)  # positionering intern +3 -> +4, not saved
     terminal.read_until("niet opgeslagen")
-    assert wait_for(lambda: draft_path(path).exists()), "no draft within 10 s"
+    assert wait_for(lambda: bool(draft_files(path))), "no draft within 10 s"
 
 
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT])
@@ -76,7 +76,7 @@ def test_after_kill_9_the_next_start_offers_the_edits(altena: Path) -> None:
     finally:
         again.close()
     assert load(altena).stands()["positionering_intern"] == 4
-    assert not draft_path(altena).exists()  # saved: the draft is gone
+    assert draft_files(altena) == []  # saved: the draft is gone
 
 
 def test_a_terminal_that_goes_away_does_not_spin_and_keeps_the_edits(altena: Path) -> None:
@@ -126,7 +126,7 @@ async def test_discarding_a_draft_removes_it(altena: Path) -> None:
         await pilot.press("w")
         await pilot.pause()
         assert app.screen.query_one("#communicatie", Slider).value == -2
-    assert not draft_path(altena).exists()
+    assert draft_files(altena) == []
 
 
 async def test_text_typed_in_a_dialog_is_in_the_draft(altena: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from schuiftui.core import files, locks
+from schuiftui.core import files, locks, processes
 from schuiftui.core.storage import SessionError, load, save
 
 
@@ -65,11 +65,11 @@ def test_on_windows_a_lock_is_judged_by_its_age_not_by_signalling_its_process(
     monkeypatch.setenv("SCHUIFTUI_STATE_DIR", str(tmp_path / "state"))
     locks.take(altena)
     signalled: list[int] = []
-    monkeypatch.setattr(locks.os, "kill", lambda pid, sig: signalled.append(pid))
-    monkeypatch.setattr(locks, "WINDOWS", True)
+    monkeypatch.setattr(processes.os, "kill", lambda pid, sig: signalled.append(pid))
+    monkeypatch.setattr(processes, "WINDOWS", True)
     assert locks.holder(altena) is not None  # just taken: counts
     a_day_later = time.time() + 25 * 3600
-    monkeypatch.setattr(locks.time, "time", lambda: a_day_later)
+    monkeypatch.setattr(processes.time, "time", lambda: a_day_later)
     assert locks.holder(altena) is None  # a day old: stale
     assert signalled == []
 

@@ -3,8 +3,12 @@
 While a session is edited, what is not saved yet is written here within two
 seconds, so a dropped SSH connection, a killed process or a closed terminal
 loses at most the last two seconds. A draft is keyed by the session file's
-absolute path, readable only by its user (mode 0600), and removed once the
-session is saved or the edits are discarded.
+absolute path and by the process that writes it: two schuiftuis of one user
+on one file each keep their own, and neither removes the other's. It is
+readable only by its user (mode 0600), and removed once the session is saved
+or the edits are discarded. When a session is opened, the drafts of
+processes that are gone are offered; a draft in a state folder that is not
+the user's own, or in a file someone else can write, is never offered.
 """
 
 from __future__ import annotations
@@ -18,11 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from .files import write_atomically
+from .processes import alive, this_host
 from .session import Session
 from .storage import SessionError, dumps, loads
 
 STATE_ENVIRONMENT = "SCHUIFTUI_STATE_DIR"
 """Overrides the state folder (tests, and people who keep it elsewhere)."""
+
+
+STARTED = time.time()
+"""When this process started, as drafts and locks record it (with its pid)."""
 
 
 def state_dir() -> Path:
@@ -33,6 +42,21 @@ def state_dir() -> Path:
     import platformdirs
 
     return platformdirs.user_state_path("schuiftui")
+
+
+def trusted(path: Path) -> bool:
+    """Whether `path` is the user's own and nobody else can write it (always, on Windows).
+
+    A draft or lock in a folder another user can write may have been put
+    there by that user; it is not read.
+    """
+    if not hasattr(os, "getuid"):
+        return True
+    try:
+        status = path.stat()
+    except OSError:
+        return False
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 def session_key(session_path: Path) -> str:
@@ -54,9 +78,23 @@ def _sha256(data: bytes) -> Any:
     return sha256(data)
 
 
-def draft_path(session_path: Path) -> Path:
-    """Where the draft of the session at `session_path` is kept."""
-    return state_dir() / "drafts" / f"{session_key(session_path)}.json"
+def draft_path(session_path: Path, pid: int | None = None) -> Path:
+    """Where the process `pid` (default: this one) keeps its draft of `session_path`."""
+    return drafts_dir() / f"{session_key(session_path)}-{pid or os.getpid()}.json"
+
+
+def drafts_dir() -> Path:
+    """The folder of every draft."""
+    return state_dir() / "drafts"
+
+
+def draft_files(session_path: Path) -> list[Path]:
+    """Every draft of `session_path`, of any process (and the one-per-file form of before)."""
+    key = session_key(session_path)
+    try:
+        return sorted(drafts_dir().glob(f"{key}*.json"))
+    except OSError:
+        return []
 
 
 @dataclass(frozen=True)
@@ -72,6 +110,8 @@ class Draft:
     with what was saved since; None when the file did not exist."""
     written: float
     """When the draft was written (seconds since the epoch)."""
+    file: Path
+    """Where the draft is kept."""
 
 
 def write_draft(session_path: Path, session: Session, base: Session | None) -> None:
@@ -82,6 +122,9 @@ def write_draft(session_path: Path, session: Session, base: Session | None) -> N
     """
     data = {
         "pad": os.path.abspath(session_path),
+        "host": this_host(),
+        "pid": os.getpid(),
+        "sinds": STARTED,
         "geschreven": time.time(),
         "sessie": dumps(session.normalized()),
         "basis": dumps(base.normalized()) if base is not None else None,
@@ -92,25 +135,41 @@ def write_draft(session_path: Path, session: Session, base: Session | None) -> N
 
 
 def read_draft(session_path: Path) -> Draft | None:
-    """The draft of `session_path`, or None when there is none (or it cannot be read)."""
+    """The newest draft of `session_path` left by a process that is gone; None if there is none.
+
+    A draft of another schuiftui that still runs is its own: not offered.
+    One that cannot be read, or is not the user's own, is passed over.
+    """
+    folder = drafts_dir()
+    if not trusted(folder):
+        return None
+    found = [draft for file in draft_files(session_path) if (draft := _read(file)) is not None]
+    return max(found, key=lambda draft: draft.written, default=None)
+
+
+def _read(file: Path) -> Draft | None:
+    if not trusted(file):
+        return None
     try:
-        data = json.loads(draft_path(session_path).read_text(encoding="utf-8"))
-        session = loads(data["sessie"], draft_path(session_path))
-        base = loads(data["basis"], draft_path(session_path)) if data.get("basis") else None
-        return Draft(Path(data["pad"]), session, base, float(data["geschreven"]))
-    except (OSError, ValueError, KeyError, TypeError, SessionError):
+        data = json.loads(file.read_text(encoding="utf-8"))
+        if "pid" in data and int(data["pid"]) != os.getpid():
+            host, pid, since = str(data["host"]), int(data["pid"]), float(data["sinds"])
+            if alive(host, pid, since):
+                return None
+        session = loads(data["sessie"], file)
+        base = loads(data["basis"], file) if data.get("basis") else None
+        return Draft(Path(data["pad"]), session, base, float(data["geschreven"]), file)
+    except (OSError, ValueError, KeyError, TypeError, OverflowError, SessionError):
         return None
 
 
 def has_draft(session_path: Path) -> bool:
     """Whether a draft of `session_path` exists (without reading it)."""
-    try:
-        return draft_path(session_path).is_file()
-    except OSError:
-        return False
+    return bool(draft_files(session_path))
 
 
-def remove_draft(session_path: Path) -> None:
-    """Remove the draft of `session_path`, if there is one."""
+def remove_draft(session_path: Path, draft: Draft | None = None) -> None:
+    """Remove this process's draft of `session_path`, or the `draft` it took over."""
+    file = draft.file if draft is not None else draft_path(session_path)
     with contextlib.suppress(OSError):
-        draft_path(session_path).unlink(missing_ok=True)
+        file.unlink(missing_ok=True)

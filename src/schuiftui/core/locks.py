@@ -12,18 +12,13 @@ import datetime
 import getpass
 import json
 import os
-import socket
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from .drafts import session_key, state_dir
+from .drafts import session_key, state_dir, trusted
 from .files import write_atomically
-
-WINDOWS = os.name == "nt"
-
-FOREIGN_HOURS = 24
-"""A lock from another machine, whose process cannot be asked, counts for this long."""
+from .processes import alive, this_host
 
 
 @dataclass(frozen=True)
@@ -39,12 +34,15 @@ class Holder:
     @property
     def is_me(self) -> bool:
         """Whether the holder is this very process."""
-        return (self.host, self.pid) == (socket.gethostname(), os.getpid())
+        return (self.host, self.pid) == (this_host(), os.getpid())
 
     @property
     def opened_at(self) -> str:
         """When it opened the session, as "2026-11-29 10:42"."""
-        return datetime.datetime.fromtimestamp(self.since).strftime("%Y-%m-%d %H:%M")
+        try:
+            return datetime.datetime.fromtimestamp(self.since).strftime("%Y-%m-%d %H:%M")
+        except (OverflowError, OSError, ValueError):
+            return "?"
 
 
 def lock_path(session_path: Path) -> Path:
@@ -54,28 +52,15 @@ def lock_path(session_path: Path) -> Path:
 
 def holder(session_path: Path) -> Holder | None:
     """Who has the session open now; None when nobody does (or only a stale lock is left)."""
+    path = lock_path(session_path)
+    if not trusted(path.parent) or not trusted(path):
+        return None  # planted by someone else: it says nothing about who has it open
     try:
-        data = json.loads(lock_path(session_path).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         found = Holder(str(data["user"]), str(data["host"]), int(data["pid"]), float(data["since"]))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return None
-    return found if _alive(found) else None
-
-
-def _alive(found: Holder) -> bool:
-    if found.host != socket.gethostname() or WINDOWS:
-        # Its process cannot be asked: from another machine, or on Windows,
-        # where os.kill(pid, 0) is no question but a Ctrl+C to that process.
-        return time.time() - found.since < FOREIGN_HOURS * 3600
-    try:
-        os.kill(found.pid, 0)  # asks whether the process exists; sends nothing
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists, under another user
-    except OSError:
-        return False
-    return True
+    return found if alive(found.host, found.pid, found.since) else None
 
 
 def take(session_path: Path) -> None:
@@ -86,7 +71,7 @@ def take(session_path: Path) -> None:
     """
     data = {
         "user": _user(),
-        "host": socket.gethostname(),
+        "host": this_host(),
         "pid": os.getpid(),
         "since": time.time(),
         "pad": os.path.abspath(session_path),

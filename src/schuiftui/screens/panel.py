@@ -991,7 +991,7 @@ class PanelScreen(Screen[None]):
         draft = read_draft(self.path)
         if draft is None or draft.session == self.session:
             if draft is not None:
-                remove_draft(self.path)  # nothing in it that is not saved
+                remove_draft(self.path, draft)  # nothing in it that is not saved
             return
         # Only now: a session opened without a draft never needs them (memory).
         from ..core.diff import diff
@@ -1006,9 +1006,10 @@ class PanelScreen(Screen[None]):
             self._replace_session(draft.session)
             # Merged on the next save with what was saved since the draft's base.
             self.saved = copy.deepcopy(draft.base) if draft.base is not None else self.saved
-            self._in_draft = copy.deepcopy(draft.session)
             self._update_title()
+            # The edits are this instance's now: in its own draft, then the old one goes.
+            self.keep_draft()
+            remove_draft(self.path, draft)
             self.notify(_("draft.restored"), timeout=6)
         else:
-            remove_draft(self.path)
-            self._in_draft = None
+            remove_draft(self.path, draft)
