@@ -153,6 +153,7 @@ NL: dict[str, str] = {
     "cli.new.from_latest": "begin een nieuwe ronde vanaf de laatste sessie van deze gemeente",
     "cli.new.no_latest": "{gemeente}: nog geen sessie om op voort te bouwen in {dir}",
     "cli.bad_date": "ongeldige datum {value!r}, verwacht JJJJ-MM-DD",
+    "cli.empty_path": "een lege naam is geen pad",
     "cli.bad_gemeente": "ongeldige gemeentenaam: {problem}",
     "cli.error": "{prog}: fout: {message}",
     # keys (footer)
@@ -591,6 +592,7 @@ EN: dict[str, str] = {
     "cli.new.from_latest": "start a new round from this municipality's latest session",
     "cli.new.no_latest": "{gemeente}: no earlier session to build on in {dir}",
     "cli.bad_date": "invalid date {value!r}, expected YYYY-MM-DD",
+    "cli.empty_path": "an empty name is no path",
     "cli.bad_gemeente": "invalid municipality name: {problem}",
     "cli.error": "{prog}: error: {message}",
     "key.step": "step",

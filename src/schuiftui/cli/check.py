@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..i18n import Translator
 from .output import write
 from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+from .parser import path as path_argument
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
-        "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.check.paths")
+        "paths",
+        nargs="+",
+        type=path_argument,
+        metavar=_("cli.metavar.path"),
+        help=_("cli.check.paths"),
     )
 
 

@@ -7,17 +7,21 @@ in a pipe the same comparison as plain text.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..i18n import Translator
 from .open import add_app_options, on_terminal, open_app
 from .output import error, terminal, write
 from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+from .parser import path as path_argument
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
-        "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.compare.paths")
+        "paths",
+        nargs="+",
+        type=path_argument,
+        metavar=_("cli.metavar.path"),
+        help=_("cli.compare.paths"),
     )
     add_app_options(parser, _)
 

@@ -12,13 +12,18 @@ from pathlib import Path
 from ..i18n import Translator
 from .output import error, terminal, write
 from .parser import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Parser
+from .parser import path as path_argument
 
 FORMATS = ("text", "markdown", "json")
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
-        "paths", nargs="+", type=Path, metavar=_("cli.metavar.path"), help=_("cli.diff.paths")
+        "paths",
+        nargs="+",
+        type=path_argument,
+        metavar=_("cli.metavar.path"),
+        help=_("cli.diff.paths"),
     )
     parser.add_argument(
         "--format", choices=FORMATS, default="text", help=_("cli.format", default="text")

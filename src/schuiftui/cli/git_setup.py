@@ -16,6 +16,7 @@ from pathlib import Path
 from ..i18n import Translator
 from .output import error, write
 from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+from .parser import path as path_argument
 
 RULE = "*.toml diff=schuiftui"
 """The `.gitattributes` line for session files."""
@@ -25,7 +26,11 @@ def add_arguments(parser: Parser, _: Translator) -> None:
     from ..core.paths import DEFAULT_DIR
 
     parser.add_argument(
-        "--dir", type=Path, default=DEFAULT_DIR, metavar=_("cli.metavar.folder"), help=_("cli.dir")
+        "--dir",
+        type=path_argument,
+        default=DEFAULT_DIR,
+        metavar=_("cli.metavar.folder"),
+        help=_("cli.dir"),
     )
 
 

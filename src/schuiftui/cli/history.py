@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..i18n import Translator
 from .output import error, terminal, write
 from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+from .parser import path as path_argument
 
 if TYPE_CHECKING:
     from ..core.history import History
@@ -18,7 +19,7 @@ FORMATS = ("text", "csv", "json", "markdown")
 
 def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
-        "path", type=Path, metavar=_("cli.metavar.path"), help=_("cli.history.path")
+        "path", type=path_argument, metavar=_("cli.metavar.path"), help=_("cli.history.path")
     )
     parser.add_argument("--git", action="store_true", help=_("cli.history.git"))
     parser.add_argument(

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..i18n import Translator
 from .open import add_app_options, on_terminal, open_app
 from .output import error, write
 from .parser import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Parser
+from .parser import path as path_argument
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
-        "session", type=Path, metavar=_("cli.metavar.session"), help=_("cli.invullen.session")
+        "session",
+        type=path_argument,
+        metavar=_("cli.metavar.session"),
+        help=_("cli.invullen.session"),
     )
     parser.add_argument(
         "--naam", default=None, metavar=_("cli.metavar.name"), help=_("cli.invullen.naam")

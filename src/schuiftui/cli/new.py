@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from pathlib import Path
 
 from ..i18n import Translator
 from .open import add_app_options, on_terminal, open_app
 from .output import error, write
 from .parser import EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Parser, date
+from .parser import path as path_argument
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
@@ -20,7 +20,11 @@ def add_arguments(parser: Parser, _: Translator) -> None:
         "--datum", type=date, default=None, metavar=_("cli.metavar.date"), help=_("cli.new.datum")
     )
     parser.add_argument(
-        "--dir", type=Path, default=DEFAULT_DIR, metavar=_("cli.metavar.folder"), help=_("cli.dir")
+        "--dir",
+        type=path_argument,
+        default=DEFAULT_DIR,
+        metavar=_("cli.metavar.folder"),
+        help=_("cli.dir"),
     )
     parser.add_argument("--from-latest", action="store_true", help=_("cli.new.from_latest"))
     add_app_options(parser, _)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..i18n import Translator
 from .output import error
 from .parser import EXIT_PROBLEM, EXIT_USAGE, Parser
+from .parser import path as path_argument
 
 if TYPE_CHECKING:
     from ..app import SchuifApp
@@ -21,7 +22,7 @@ def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
         "path",
         nargs="?",
-        type=Path,
+        type=path_argument,
         default=None,
         metavar=_("cli.metavar.path"),
         help=_("cli.path"),

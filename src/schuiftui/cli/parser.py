@@ -6,6 +6,7 @@ import argparse
 import datetime
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, TextIO
 
 from ..i18n import LANGUAGES, Translator, language_from_environment
@@ -95,6 +96,13 @@ def language(argv: Sequence[str]) -> str:
             value = token.split("=", 1)[1]
             return value if value in LANGUAGES else "nl"
     return language_from_environment()
+
+
+def path(text: str) -> Path:
+    """A path argument: any name but the empty one (which would mean the current folder)."""
+    if not text:
+        raise argparse.ArgumentTypeError(Parser.translator("cli.empty_path"))
+    return Path(text)
 
 
 def date(text: str) -> datetime.date:

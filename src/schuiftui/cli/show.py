@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
-from pathlib import Path
 
 from ..i18n import Translator
 from .output import error, terminal, write
 from .parser import EXIT_OK, EXIT_PROBLEM, Parser
+from .parser import path as path_argument
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
-    parser.add_argument("file", type=Path, metavar=_("cli.metavar.file"), help=_("cli.show.file"))
+    parser.add_argument(
+        "file", type=path_argument, metavar=_("cli.metavar.file"), help=_("cli.show.file")
+    )
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:

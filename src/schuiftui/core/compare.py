@@ -153,6 +153,8 @@ def session_files(targets: Sequence[Path]) -> list[Path]:
 
 def _is_placements_folder(folder: Path) -> bool:
     """Whether `folder` holds the placements of the team session named like it."""
+    if not folder.name:  # "." or "/": no session is named like it
+        return False
     team = folder.with_suffix(".toml")
     return parse_session_file_name(team) is not None and team.is_file()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -65,6 +66,10 @@ def toplevel(folder: Path) -> Path:
     return Path(_git(["rev-parse", "--show-toplevel"], folder).decode("utf-8").strip())
 
 
+_COMMIT = re.compile(r"[0-9a-f]{40,64}")
+"""A commit's full hash (SHA-1 or SHA-256)."""
+
+
 def versions(path: Path) -> list[Version]:
     """Every committed version of `path`, oldest first, following renames.
 
@@ -82,7 +87,10 @@ def versions(path: Path) -> list[Version]:
             "log",
             "--follow",
             "--diff-filter=d",
-            "--format=%x1e%H%x1f%cs%x1f%s",
+            # NUL between fields and after names: a subject may hold any other
+            # character, and a name with a quote is not quoted with -z.
+            "-z",
+            "--format=%x00%H%x00%cs%x00%s",
             "--name-only",
             "--",
             path.name,
@@ -90,11 +98,14 @@ def versions(path: Path) -> list[Version]:
         folder,
     ).decode("utf-8", "replace")
     found = []
-    for record in log.split("\x1e")[1:]:
-        header, _, names = record.partition("\n")
-        commit, date, subject = header.split("\x1f", 2)
-        name = next((n for n in names.splitlines() if n.strip()), "")
-        found.append((commit, datetime.date.fromisoformat(date), visible(subject), name))
+    parts = log.split("\x00")
+    for at in range(len(parts) - 4):
+        if parts[at] or not _COMMIT.fullmatch(parts[at + 1]):
+            continue
+        commit, date, subject, name = parts[at + 1 : at + 5]
+        found.append(
+            (commit, datetime.date.fromisoformat(date), visible(subject), name.strip("\n"))
+        )
     found.reverse()
     if not found:
         return []

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 from ..categories import CATEGORY_IDS
 from ..history import History
 from ..session import Session
 
+_FORMULA = re.compile(r"[=@\t\r]|[+-](?![0-9])")
+"""How a cell starts that a spreadsheet may read as a formula (OWASP: CSV injection)."""
+
+
+def cell(value: object) -> object:
+    """`value` for a spreadsheet: text that would start a formula gets a `'` before it.
+
+    Numbers stay numbers; `-2 want` stays as it is (a minus before a digit
+    starts no formula); `=HYPERLINK(...)`, `+cmd`, `@SUM` or a tab before
+    `=` are shown as the text they are.
+    """
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
 
 def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([[cell(value) for value in row] for row in rows])
     return out.getvalue()
 
 

@@ -18,7 +18,8 @@ from ..session import Session, format_stand
 from .chart import UNICODE, Mark, chart
 from .text import agenda_changes, agenda_detail, change, heading, line_changes, session_marks
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|])")
+_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+"""Characters with a meaning in Markdown; `~` too: a line `~~~` would open a code block."""
 _BLOCK = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
 

@@ -8,15 +8,30 @@ millimetres on an A4 page in landscape.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax import saxutils
 
 from ...i18n import Translator
 from ..categories import CATEGORIES, one_line
 from ..compare import Compared, spread
 from ..session import STAND_MAX, STAND_MIN, format_stand
 from .text import shorten
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""Characters XML 1.0 forbids (C0 controls, U+FFFE, U+FFFF, lone surrogates)."""
+
+
+def escape(text: str) -> str:
+    """`text` as XML character data; a character XML forbids becomes U+FFFD."""
+    return saxutils.escape(_NOT_XML.sub("\ufffd", text))
+
+
+def quoteattr(text: str) -> str:
+    """`text` as a quoted XML attribute value; a character XML forbids becomes U+FFFD."""
+    return saxutils.quoteattr(_NOT_XML.sub("\ufffd", text))
+
 
 WIDTH, HEIGHT = 297, 210
 """An A4 page in landscape, in millimetres."""
