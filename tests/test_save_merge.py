@@ -210,3 +210,23 @@ async def test_undo_after_a_merged_save_undoes_my_edit_and_keeps_theirs(altena: 
         await pilot.pause()
     stands = load(altena).stands()
     assert (stands["positionering_intern"], stands["communicatie"]) == (3, 1)
+
+
+async def test_a_file_that_became_invalid_is_never_written_over(altena: Path) -> None:
+    """A typo or a duplicate id after a git merge: say what is wrong, offer a new file."""
+    app = make_app(altena, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("up")
+        broken = altena.read_text(encoding="utf-8").replace('id = "a2"', 'id = "a1"')
+        altena.write_text(broken, encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        question = str(dialog.query_one("#question").render())
+        assert "geen geldige sessie" in question and "a1" in question
+        assert altena.read_text(encoding="utf-8") == broken
+        await pilot.press("enter")  # mine as a new file
+        await pilot.pause()
+    assert altena.read_text(encoding="utf-8") == broken
+    assert load(altena.with_name("2020-02-12-2.toml")).stands()["positionering_intern"] == 4

@@ -20,18 +20,22 @@ class SavePlan:
 
     ask: str | None
     """None: write now. "read_only" (offer a new file), "deleted" (write it
-    again?) or "conflicts" (choose mine or theirs, see `merged`)."""
+    again?), "invalid" (the file is no valid session now: offer a new file,
+    see `problem`) or "conflicts" (choose mine or theirs, see `merged`)."""
     on_disk: Session | None = None
     """The session as it is on disk now, when it changed since it was read."""
     merged: Merge | None = None
     """My session merged with `on_disk`; None when the disk did not change."""
+    problem: str = ""
+    """What is wrong with the file on disk (when `ask` is "invalid")."""
 
 
 def plan_save(path: Path, base: Session, mine: Session) -> SavePlan:
     """Decide how `mine` is saved to `path`, which held `base` when it was read.
 
-    A file that cannot be read now is written over by the save, which then
-    reports the problem (a broken file on disk is not merged with).
+    A file that is no valid session now (a typo, a duplicate id after a git
+    merge) is never written over: the user is asked. One that cannot be read
+    at all is left to the save, which reports why.
     """
     if is_read_only(path):
         return SavePlan("read_only")
@@ -39,7 +43,9 @@ def plan_save(path: Path, base: Session, mine: Session) -> SavePlan:
         if not path.exists():
             return SavePlan("deleted")
         theirs = load(path)
-    except (SessionError, OSError):
+    except SessionError as error:
+        return SavePlan("invalid", problem=str(error))
+    except OSError:
         return SavePlan(None)
     if theirs == base:
         return SavePlan(None)

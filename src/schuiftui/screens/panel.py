@@ -731,6 +731,15 @@ class PanelScreen(Screen[None]):
                     ConfirmDialog(_("save.read_only", path=self.path), _("save.as_new_file"), _)
                 )
                 return elsewhere == "yes" and self._write_as_new_file()
+            if plan.ask == "invalid":
+                elsewhere = await self.app.push_screen_wait(
+                    ConfirmDialog(
+                        _("save.invalid", path=self.path, problem=plan.problem),
+                        _("save.as_new_file"),
+                        _,
+                    )
+                )
+                return elsewhere == "yes" and self._write_as_new_file()
             if plan.ask == "deleted":
                 if write_deleted:
                     return self._write()
