@@ -5,8 +5,17 @@ from __future__ import annotations
 import copy
 import datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from schuiftui.core.merge import merge
 from schuiftui.core.session import AgendaItem, Session, new_session
+
+
+def session_with_agenda(count: int) -> Session:
+    session = new_session("Zaanstad", datetime.date(2024, 1, 10))
+    session.agenda = [AgendaItem(f"a{n}", f"Stap {n}") for n in range(1, count + 1)]
+    return session
 
 
 def base() -> Session:
@@ -134,5 +143,45 @@ def test_a_save_plan_says_what_must_be_asked(tmp_path) -> None:  # type: ignore[
     path.chmod(0o644)
     path.write_text("formaat = = 1\n", encoding="utf-8")
     assert plan_save(path, b, mine).ask is None  # the write reports the broken file
+    path.write_text(
+        "formaat = 1\n[sessie]\ngemeente = 'X'\ndatum = 2024-01-10\n[schuiven.communicatie]\nstand = 9\n",
+        encoding="utf-8",
+    )
+    plan = plan_save(path, b, mine)
+    assert plan.ask == "invalid" and "stand" in plan.problem  # valid TOML: never written over
     path.unlink()
     assert plan_save(path, b, mine).ask == "deleted"
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(data=st.data(), count=st.integers(min_value=2, max_value=7))
+def test_an_agenda_reordered_on_disk_keeps_its_order(data: st.DataObject, count: int) -> None:
+    """Only the other side moved items (and I changed texts, or added one): their order stands."""
+    base = session_with_agenda(count)
+    theirs = copy.deepcopy(base)
+    theirs.agenda = data.draw(st.permutations(theirs.agenda))
+    mine = copy.deepcopy(base)
+    for item in mine.agenda:
+        if data.draw(st.booleans()):
+            item.tekst += " (bijgewerkt)"
+    added = data.draw(st.booleans())
+    if added:
+        mine.agenda.append(AgendaItem(mine.next_agenda_id(), "Nieuw"))
+    merged = merge(base, mine, theirs)
+    assert not merged.conflicts
+    ids = [item.id for item in merged.session.agenda]
+    on_disk = [item.id for item in theirs.agenda]
+    assert [i for i in ids if i in on_disk] == on_disk
+    assert len(ids) == count + added
+    texts = {item.id: item.tekst for item in merged.session.agenda}
+    assert all(texts[item.id] == item.tekst for item in mine.agenda)
+
+
+def test_a_new_id_after_a_clash_is_never_a_deleted_one() -> None:
+    base = session_with_agenda(3)
+    mine, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    del mine.agenda[2], theirs.agenda[2]  # a3 deleted on both sides
+    mine.agenda.append(AgendaItem("a4", "Van mij"))
+    theirs.agenda.append(AgendaItem("a4", "Van hen"))
+    merged = merge(base, mine, theirs)
+    assert sorted(item.id for item in merged.session.agenda) == ["a1", "a2", "a4", "a5"]

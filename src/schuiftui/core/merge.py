@@ -146,7 +146,30 @@ def _merge_agenda(
         index = _after_neighbour(kept, theirs, position)
         kept.insert(index, copy.deepcopy(item))
         from_disk.append(f"agenda.{item.id}")
+    if _order(mine, before) == _order(base, before) != _order(theirs, before):
+        # Only the disk moved items: their order stands.
+        kept = _in_order_of(kept, theirs)
+        from_disk.append("agenda")
     return kept
+
+
+def _order(items: list[AgendaItem], among: dict[str, AgendaItem]) -> list[str]:
+    """The ids of `items` that are in `among`, in their order."""
+    return [item.id for item in items if item.id in among]
+
+
+def _in_order_of(kept: list[AgendaItem], theirs: list[AgendaItem]) -> list[AgendaItem]:
+    """`kept` with the items that are on disk in the disk's order; my new ones after
+    the item they followed."""
+    position = {item.id: index for index, item in enumerate(theirs)}
+    ordered = sorted((item for item in kept if item.id in position), key=lambda i: position[i.id])
+    for index, item in enumerate(kept):
+        if item.id in position:
+            continue
+        before = next((kept[j].id for j in range(index - 1, -1, -1) if kept[j] in ordered), None)
+        at = 0 if before is None else [i.id for i in ordered].index(before) + 1
+        ordered.insert(at, item)
+    return ordered
 
 
 def _merge_item(
@@ -203,7 +226,9 @@ def _after_neighbour(kept: list[AgendaItem], theirs: list[AgendaItem], position:
 
 
 def _free_id(used: set[str]) -> str:
-    number = len(used) + 1
+    """An id after every one in `used`: never one that was deleted."""
+    numbers = [int(key[1:]) for key in used if key[:1] == "a" and key[1:].isdigit()]
+    number = max(numbers, default=0) + 1
     while f"a{number}" in used:
         number += 1
     return f"a{number}"

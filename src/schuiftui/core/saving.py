@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .merge import Merge, merge
 from .session import Session
-from .storage import SessionError, is_read_only, load
+from .storage import SessionError, is_read_only, is_toml, load
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,10 @@ class SavePlan:
 def plan_save(path: Path, base: Session, mine: Session) -> SavePlan:
     """Decide how `mine` is saved to `path`, which held `base` when it was read.
 
-    A file that is no valid session now (a typo, a duplicate id after a git
-    merge) is never written over: the user is asked. One that cannot be read
-    at all is left to the save, which reports why.
+    A file that is valid TOML but no valid session now (a stand of 9, a
+    duplicate id after a git merge) is never written over: the user is
+    asked. One that is no TOML or cannot be read at all is left to the save,
+    which refuses it and says why.
     """
     if is_read_only(path):
         return SavePlan("read_only")
@@ -44,6 +45,8 @@ def plan_save(path: Path, base: Session, mine: Session) -> SavePlan:
             return SavePlan("deleted")
         theirs = load(path)
     except SessionError as error:
+        if not is_toml(path):
+            return SavePlan(None)  # not TOML at all: the write refuses it and says why
         return SavePlan("invalid", problem=str(error))
     except OSError:
         return SavePlan(None)

@@ -88,6 +88,15 @@ def load(path: Path | str) -> Session:
     return loads(_read_text(path), path)
 
 
+def is_toml(path: Path) -> bool:
+    """Whether the file at `path` can be read and is valid TOML, whatever it says."""
+    try:
+        tomllib.loads(_read_text(Path(path)))
+    except (SessionError, ValueError, RecursionError):
+        return False
+    return True
+
+
 def loads(text: str, path: Path | str = "<tekst>") -> Session:
     """Parse and validate the text of a session file.
 
