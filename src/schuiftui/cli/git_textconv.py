@@ -24,14 +24,15 @@ def add_arguments(parser: Parser, _: Translator) -> None:
 
 def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core.render.text import git_text
-    from ..core.storage import SessionError, load
+    from ..core.storage import SessionError, load, read_bytes
 
     try:
         session = load(args.file)
     except SessionError:
         try:
-            raw = args.file.read_bytes()
-        except OSError:
+            # Read as a session is: a FIFO or /dev/zero is never read.
+            raw = read_bytes(args.file)
+        except SessionError:
             return EXIT_PROBLEM
         # As it is (git shows it in a diff), but without raw control characters.
         write(raw.decode("utf-8", "replace"))

@@ -100,7 +100,8 @@ def _held(path: Path) -> bool:
         import fcntl
     except ImportError:
         return time.time() - path.stat().st_mtime < STALE_SECONDS
-    handle = os.open(path, os.O_RDONLY)
+    # Not blocking, not through a link: only a plain file of ours is looked at.
+    handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
@@ -131,6 +132,8 @@ def remove_stale_temporaries(target: Path) -> list[Path]:
         return removed
     for candidate in candidates:
         try:
+            if not stat.S_ISREG(candidate.lstat().st_mode):
+                continue  # a FIFO, device or link named like ours is not ours: never opened
             if not _held(candidate):
                 candidate.unlink()
                 removed.append(candidate)

@@ -169,6 +169,16 @@ def _read_text(path: Path) -> str:
     return _decode(_read_bytes(path), path)
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of the file at `path`, as a session file is read.
+
+    Raises:
+        SessionError: A folder, FIFO, device or huge file (refused unread), or
+            a file that cannot be read.
+    """
+    return _read_bytes(path)
+
+
 def _read_bytes(path: Path) -> bytes:
     """The bytes of a session file; a folder, FIFO, device or huge file is refused unread."""
     try:
@@ -531,6 +541,12 @@ def save(session: Session, path: Path | str) -> SaveResult:
 
 def _save(session: Session, path: Path) -> SaveResult:
     target = Path(os.path.realpath(path))
+    if path.is_symlink() or path.parent.is_symlink():
+        # A symbolic link may point anywhere: never write through one out of
+        # the sessions folder (`<sessions>/<gemeente>/<file>`), as `new` refuses.
+        inside = Path(os.path.realpath(path.parent.parent))
+        if not target.is_relative_to(inside):
+            raise SessionError(path, Problem("symlink_out"))
     intended = session.normalized()
     # Read once, through the checks of `load` (a FIFO would block a plain read).
     raw = _read_bytes(target) if target.exists() else None
