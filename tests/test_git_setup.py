@@ -82,3 +82,23 @@ def test_outside_a_repository_it_says_so(
 def test_the_bundled_sessions_carry_the_rule() -> None:
     lines = (EXAMPLES / ".gitattributes").read_text(encoding="utf-8").splitlines()
     assert "*.toml diff=schuiftui" in lines
+
+
+def test_a_different_textconv_is_replaced_only_saying_so(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    git(repository, "config", "diff.schuiftui.textconv", "iets-anders")
+    assert main(["git-setup"]) == 0
+    out = capsys.readouterr().out
+    assert "diff.schuiftui.textconv was 'iets-anders'; nu " in out
+
+
+def test_a_symlinked_gitattributes_is_never_written_through(
+    repository: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elders"
+    elsewhere.write_text("# niet van ons\n", encoding="utf-8")
+    (repository / "sessions" / ".gitattributes").symlink_to(elsewhere)
+    assert main(["git-setup"]) == 1
+    assert "symbolische link" in capsys.readouterr().err
+    assert elsewhere.read_text(encoding="utf-8") == "# niet van ons\n"

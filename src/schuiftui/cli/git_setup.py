@@ -55,11 +55,18 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     try:
         root = toplevel(folder)
         command = shlex.join([*this_program(), "git-textconv"])
-        changed = config(root, "diff.schuiftui.textconv", command)
+        changed, before = config(root, "diff.schuiftui.textconv", command)
     except GitError as problem:
         error(f"{folder}: {problem}")
         return EXIT_PROBLEM
+    if changed and before is not None:
+        # Someone set it otherwise (another copy of schuiftui, a script): say what went.
+        write(_("cli.git_setup.replaced", before=before, command=command) + "\n")
     attributes = folder / ".gitattributes"
+    if attributes.is_symlink():
+        # git itself does not follow a symbolic .gitattributes; nor is it written through.
+        error(_("cli.git_setup.symlink", path=attributes))
+        return EXIT_PROBLEM
     try:
         existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
         if RULE not in (line.strip() for line in existing.splitlines()):

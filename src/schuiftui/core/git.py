@@ -138,8 +138,11 @@ def _read_blobs(output: bytes, count: int) -> list[str | None]:
     return texts
 
 
-def config(folder: Path, key: str, value: str) -> bool:
-    """Set `key` in the repository's own config; return whether it changed.
+def config(folder: Path, key: str, value: str) -> tuple[bool, str | None]:
+    """Set `key` in the repository's own config.
+
+    Returns:
+        Whether it changed, and the value it had before (None: it had none).
 
     Raises:
         GitError: git failed.
@@ -149,6 +152,6 @@ def config(folder: Path, key: str, value: str) -> bool:
     except GitError:
         current = None
     if current == value:
-        return False
+        return False, current
     _git(["config", "--local", key, value], folder)
-    return True
+    return True, current
