@@ -145,3 +145,57 @@ def test_the_one_file_is_small(pyz: Path) -> None:
     """schuiftui and every package it needs, compressed: a few megabytes, to mail or copy."""
     assert pyz.stat().st_size < 5_000_000
     assert os.access(pyz, os.R_OK)
+
+
+def unpacked_folder(home: Path) -> Path:
+    """The one build folder in the cache (after a first start)."""
+    (folder,) = (home / ".cache" / "schuiftui").glob("pyz-*")
+    return folder
+
+
+WHERE = (
+    "import atexit, sys\natexit.register(lambda: print('FROM', sys.modules['schuiftui'].__file__))"
+)
+"""Says, when the run ends, where schuiftui's code was taken from."""
+
+
+def test_a_damaged_unpacked_folder_is_unpacked_again(
+    pyz: Path, home: Path, sessions_dir: Path
+) -> None:
+    assert run(pyz, "check", str(sessions_dir)).returncode == 0
+    folder = unpacked_folder(home)
+    (folder / "schuiftui" / "core" / "merge.py").unlink()
+    (folder / "schuiftui" / "core" / "storage.py").write_text("kapot", encoding="utf-8")
+    result = run(pyz, "check", str(sessions_dir), prelude=WHERE)
+    assert result.returncode == 0, result.stderr
+    assert f"FROM {folder}" in result.stdout
+    assert (folder / "schuiftui" / "core" / "merge.py").is_file()
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
+def test_a_folder_planted_by_another_user_never_runs(
+    pyz: Path, home: Path, sessions_dir: Path
+) -> None:
+    assert run(pyz, "check", str(sessions_dir)).returncode == 0
+    folder = unpacked_folder(home)
+    main = folder / "schuiftui" / "__main__.py"
+    planted = main.read_text(encoding="utf-8").replace('"""', '"""\nprint("PLANTED")', 1)
+    main.write_text(planted[: main.stat().st_size], encoding="utf-8")  # the same size
+    for path in [folder, *folder.rglob("*")]:
+        os.lchown(path, 65534, 65534)  # nobody's now
+    result = run(pyz, "check", str(sessions_dir))
+    assert result.returncode == 0, result.stderr
+    assert "PLANTED" not in result.stdout
+    assert folder.stat().st_uid == os.getuid()  # unpacked again, as the user's own
+
+
+def test_a_cache_folder_others_can_write_is_not_used(
+    pyz: Path, home: Path, sessions_dir: Path
+) -> None:
+    cache = home / ".cache" / "schuiftui"
+    cache.mkdir(parents=True)
+    cache.chmod(0o777)
+    result = run(pyz, "check", str(sessions_dir), prelude=WHERE)
+    assert result.returncode == 0, result.stderr
+    assert f"FROM {pyz}" in result.stdout  # from the archive itself
+    assert list(cache.iterdir()) == []
