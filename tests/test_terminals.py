@@ -114,3 +114,28 @@ def test_ctrl_l_paints_over_what_another_program_wrote(altena: Path) -> None:
         assert terminal.quit() == 0
     finally:
         terminal.close()
+
+
+@pytest.mark.parametrize(
+    "environment, size",
+    [({"TERM": "dumb"}, (80, 24)), ({"TERM": ""}, (80, 24)), ({}, (0, 0))],
+    ids=["TERM=dumb", "no TERM", "a pty of 0x0"],
+)
+def test_a_terminal_that_tells_little_gets_ascii_and_only_changed_cells(
+    altena: Path, environment: dict[str, str], size: tuple[int, int]
+) -> None:
+    """Not 84-154 KB of Unicode in 24-bit colour: ASCII glyphs, 16 colours, the shadow."""
+    terminal = Terminal([SCHUIFTUI, str(altena)], altena.parent, size, environment)
+    try:
+        terminal.read_until("Lokale agenda")
+        terminal.drain()
+        output = terminal.output
+        terminal.write("\x1b[A")
+        terminal.drain()
+        assert terminal.save_and_quit() == 0
+    finally:
+        terminal.close()
+    assert output.isascii()
+    assert b"\x1b[38;2;" not in output and b"\x1b[48;2;" not in output
+    assert len(output) < 20_000
+    assert load(altena).stands()["positionering_intern"] == 4

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -81,7 +82,13 @@ def open_app(
     if not on_terminal():
         error(_("cli.no_terminal"))
         return EXIT_USAGE
+    from ..terminal.glyphs import limited
     from ..terminal.typeahead import held
+
+    if limited(os.environ.get("TERM")):
+        # Textual would send 24-bit colour to a terminal that names itself
+        # dumb, vt100 or nothing: 16 colours are the most such a one may show.
+        os.environ.setdefault("TEXTUAL_COLOR_SYSTEM", "standard")
 
     # Keys typed while the app loads are read raw at once, as the app will
     # read them (Ctrl+S is no flow control, Enter no line feed).

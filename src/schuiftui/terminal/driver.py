@@ -30,6 +30,19 @@ REDRAW_KEY = "ctrl+l"
 """The key that paints the whole screen again, as in most terminal programs."""
 
 
+DEFAULT_SIZE = (80, 25)
+"""What Textual draws on when the terminal says 0x0 (see LinuxDriver._get_terminal_size)."""
+
+
+def _reported_size() -> tuple[int, int] | None:
+    """The size the terminal reports (columns, rows); None when there is no terminal."""
+    try:
+        size = os.get_terminal_size(sys.__stderr__.fileno())  # type: ignore[union-attr]
+    except (OSError, ValueError, AttributeError):
+        return None
+    return size.columns, size.lines
+
+
 class FilteringParser(linux_driver.XTermParser):
     """Textual's parser, reading through an `InputFilter`."""
 
@@ -62,7 +75,8 @@ class TerminalDriver(LinuxDriver):
         super().__init__(*args, **kwargs)
         # Textual writes to the original stderr (see LinuxDriver).
         encoding = getattr(sys.__stderr__, "encoding", None)
-        self.shadow = ScreenShadow(glyph_table(terminal_repertoire(encoding), encoding))
+        level = terminal_repertoire(encoding, _reported_size())
+        self.shadow = ScreenShadow(glyph_table(level, encoding))
         self._redraw = False
         """Whether the next frame is to be sent whole (Ctrl+L was pressed)."""
 
@@ -75,15 +89,15 @@ class TerminalDriver(LinuxDriver):
             self.attrs_before = held
 
     def write(self, data: str) -> None:
-        try:
-            size = os.get_terminal_size(sys.__stderr__.fileno())  # type: ignore[union-attr]
-        except (OSError, ValueError, AttributeError):
-            size = None
+        size = _reported_size()
         if size is None:
             self.shadow.resize(0, 0)  # no size, no shadow: everything passes unchanged
-        elif (size.columns, size.lines) != (self.shadow.width, self.shadow.height):
-            # After a resize the terminal shows what it likes until repainted.
-            self.shadow.resize(size.columns, size.lines)
+        else:
+            # 0x0: Textual draws at its own default size, and so does the shadow.
+            size = (size[0] or DEFAULT_SIZE[0], size[1] or DEFAULT_SIZE[1])
+            if size != (self.shadow.width, self.shadow.height):
+                # After a resize the terminal shows what it likes until repainted.
+                self.shadow.resize(*size)
         if self._redraw:
             self._redraw = False
             self.shadow.forget()

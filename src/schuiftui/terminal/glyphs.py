@@ -80,18 +80,29 @@ def repertoire(encoding: str | None, term: str | None, wanted: str | None = None
         return wanted
     if not is_utf8(encoding):
         return ASCII
-    term = (term or "").lower()
-    if term.startswith(ASCII_TERMINALS):
+    if limited(term):
         return ASCII
-    if term == "linux":
+    if (term or "").lower() == "linux":
         return CONSOLE
     return UNICODE
 
 
-def terminal_repertoire(encoding: str | None) -> str:
-    """`repertoire` for this process's environment (`TERM`, `SCHUIFTUI_GLYPHS`)."""
+def terminal_repertoire(encoding: str | None, size: tuple[int, int] | None = None) -> str:
+    """`repertoire` for this process's environment (`TERM`, `SCHUIFTUI_GLYPHS`).
+
+    A terminal that reports its size as 0x0 (a serial line, a bare client)
+    tells nothing about itself either: it gets ASCII, as a limited one does.
+    """
     wanted = os.environ.get(GLYPHS_ENVIRONMENT, "").strip().lower() or None
+    if size == (0, 0) and wanted is None:
+        return ASCII
     return repertoire(encoding, os.environ.get("TERM"), wanted)
+
+
+def limited(term: str | None) -> bool:
+    """Whether `TERM` names a terminal that shows ASCII only (or none is named)."""
+    term = (term or "").strip().lower()
+    return not term or term.startswith(ASCII_TERMINALS)
 
 
 def is_utf8(encoding: str | None) -> bool:
