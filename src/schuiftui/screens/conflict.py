@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, ClassVar
 
 from textual import events, on
@@ -13,6 +12,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, OptionList
 
+from ..core.editing import ConflictAnswer
 from ..i18n import Translator
 from ..widgets.plain import Plain, plain
 from .dialogs import Dialog
@@ -38,16 +38,6 @@ class ConflictList(OptionList):
         if self._handle(event.key):
             event.stop()
             event.prevent_default()
-
-
-@dataclass(frozen=True)
-class ConflictAnswer:
-    """How the user settled the conflicts of a save."""
-
-    theirs: set[str]
-    """The conflicts (by field) for which the version on disk wins; mine for the rest."""
-    as_new_file: bool = False
-    """Save my version as a new file instead, and leave the file on disk alone."""
 
 
 class ConflictDialog(Dialog["ConflictAnswer | None"]):

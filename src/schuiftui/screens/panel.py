@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.paths import free_sibling
+from ..core.editing import Answer, Question, Saved, SessionEditor
 from ..core.session import (
     Session,
     edited_agenda,
@@ -26,7 +26,7 @@ from ..core.session import (
     format_stand,
     normalize_text,
 )
-from ..core.storage import SessionError, save
+from ..core.storage import SessionError
 from ..i18n import Translator, placed_by
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import full_label, labels
@@ -43,7 +43,6 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
     from ..core.overview import PreviousRound
-    from ..core.saving import SavePlan
     from .dialogs import AgendaFields, EditDialog, Edited
 
 
@@ -126,23 +125,16 @@ class PanelScreen(Screen[None]):
     ) -> None:
         super().__init__()
         self.today = today
-        self.session = session
-        self.path = path
+        self.editor = SessionEditor(session, path)
+        """The session, the version read, undo and drafts: what this screen shows."""
         self.translate = translate
         self.previous = previous
         """The round before this one, shown as ghosts and in the detail area."""
         self._asked_why: set[str] = set()
         self._pending: Callable[[], Session] | None = None
         """While an edit dialog is open: the session with what is typed in it."""
-        self._in_draft: Session | None = None
-        """What the recovery draft holds; None when there is none."""
         self._draft_failed = False
         """Whether the last draft could not be written (said once)."""
-        self.read_only = False
-        """Only looking: chosen when someone else has the session open."""
-        self.saved = copy.deepcopy(session)
-        self.undo_stack: list[Session] = []
-        self._typing_in: str | None = None
         self._last_slider = CATEGORIES[0].id
         self.placement = session.ingevuld_door is not None
         """One person's own placement: only the sliders and their toelichtingen."""
@@ -150,9 +142,28 @@ class PanelScreen(Screen[None]):
             self.add_class("-placement")
 
     @property
+    def session(self) -> Session:
+        """The session as it is being edited."""
+        return self.editor.session
+
+    @session.setter
+    def session(self, session: Session) -> None:
+        self.editor.session = session
+
+    @property
+    def path(self) -> Path:
+        """The session's file."""
+        return self.editor.path
+
+    @property
+    def read_only(self) -> bool:
+        """Only looking: chosen when someone else has the session open."""
+        return self.editor.read_only
+
+    @property
     def dirty(self) -> bool:
         """Whether the session differs from the file on disk."""
-        return self.session != self.saved
+        return self.editor.dirty
 
     @property
     def _side_built(self) -> bool:
@@ -225,7 +236,7 @@ class PanelScreen(Screen[None]):
 
     def _enter_read_only(self) -> None:
         """Only look: nothing can be changed or saved, and no lock or draft is kept."""
-        self.read_only = True
+        self.editor.read_only = True
         self._update_title()
         if self._side_built:
             self._make_side_read_only()
@@ -411,15 +422,8 @@ class PanelScreen(Screen[None]):
     # Changes
 
     def _remember(self, typing_in: str | None = None) -> None:
-        """Put the session on the undo stack before a change.
-
-        Typing in one field counts as one change until another field or
-        another kind of change comes along.
-        """
-        if typing_in is not None and typing_in == self._typing_in:
-            return
-        self._typing_in = typing_in
-        self.undo_stack.append(copy.deepcopy(self.session))
+        """Put the session on the undo stack before a change (see `SessionEditor.remember`)."""
+        self.editor.remember(typing_in)
 
     @on(Slider.Changed)
     def slider_changed(self, event: Slider.Changed) -> None:
@@ -671,165 +675,93 @@ class PanelScreen(Screen[None]):
 
         self._open_dialog(dialog, while_typing, done)
 
-    def _taken_ids(self) -> set[str]:
-        """Agenda ids a new action may not get: in the version read, the round before, undo."""
-        sessions = [self.saved, *self.undo_stack]
-        if self.previous is not None:
-            sessions.append(self.previous.session)
-        return {item.id for session in sessions for item in session.agenda}
-
     # Actions
+
+    def _taken_ids(self) -> set[str]:
+        """Agenda ids a new action may not get (see `SessionEditor.taken_ids`)."""
+        return self.editor.taken_ids(self.previous.session if self.previous else None)
 
     def action_undo(self) -> None:
         """Take back the last change."""
-        if not self.undo_stack:
+        if not self.editor.undo():
             self.notify(self.translate("panel.nothing_to_undo"), timeout=2)
             return
-        self.session = self.undo_stack.pop()
-        self._typing_in = None
         self._show_session()
 
     def action_save(self) -> None:
         """Save; when the file changed on disk meanwhile, merge first (asking about conflicts)."""
-        from ..core.saving import plan_save  # with the merge: not needed before a save
-
         if self._refuse_in_read_only():
             return
         self._catch_up()
-        plan = plan_save(self.path, self.saved, self.session)
-        if plan.ask is None:
-            self._carry_out(plan)
-        else:
+        # At once when nothing must be asked: a key typed after Ctrl+S sees the save.
+        before = self.session
+        try:
+            saved = self.editor.save_at_once()
+        except SessionError as error:
+            self._save_failed(error)
+            return
+        if saved is None:
             self._save_after_asking()
+        else:
+            self._after_save(saved, before)
 
     @work(exclusive=True, group="save")
     async def _save_after_asking(self) -> None:
         await self.save_session()
 
     async def save_session(self) -> bool:
-        """Save the session; return whether it is safely on disk.
+        """Save the session, asking what must be asked; return whether it is safely on disk."""
+        before = self.session
+        try:
+            saved = await self.editor.save(self._ask)
+        except SessionError as error:
+            self._save_failed(error)
+            return False
+        if saved is None:
+            if self.session is not before:
+                self._show_session()  # a merge was taken in before the question was left
+            return False
+        self._after_save(saved, before)
+        return True
 
-        What changed on disk since the session was read is merged in first;
-        where both sides changed the same thing, or the file was deleted or
-        made read-only, the user is asked. A question may take minutes, in
-        which someone else may save: after every answer the disk is looked
-        at again, so the save decides on what is there when it writes.
-        """
-        from ..core.saving import plan_save
+    async def _ask(self, question: Question) -> Answer:
+        """Ask the user what a save must ask (see `SessionEditor.save`)."""
         from .choices import ConfirmDialog
         from .conflict import ConflictDialog
 
         _ = self.translate
-        write_deleted = False
-        """The user said to write the file again; while it is still gone, do so."""
-        while True:
-            plan = plan_save(self.path, self.saved, self.session)
-            if plan.ask is None:
-                return self._carry_out(plan)
-            if plan.ask == "read_only":
-                elsewhere = await self.app.push_screen_wait(
-                    ConfirmDialog(_("save.read_only", path=self.path), _("save.as_new_file"), _)
-                )
-                return elsewhere == "yes" and self._write_as_new_file()
-            if plan.ask == "invalid":
-                elsewhere = await self.app.push_screen_wait(
-                    ConfirmDialog(
-                        _("save.invalid", path=self.path, problem=plan.problem),
-                        _("save.as_new_file"),
-                        _,
-                    )
-                )
-                return elsewhere == "yes" and self._write_as_new_file()
-            if plan.ask == "deleted":
-                if write_deleted:
-                    return self._write()
-                again = await self.app.push_screen_wait(
-                    ConfirmDialog(_("save.deleted", path=self.path), _("save.write_again"), _)
-                )
-                if again != "yes":
-                    return False
-                write_deleted = True
-                continue  # it may have come back meanwhile: then merge with it
-            assert plan.merged is not None and plan.on_disk is not None
-            answer = await self.app.push_screen_wait(ConflictDialog(plan.merged.conflicts, _))
-            if answer is None:
-                return False
-            if answer.as_new_file:
-                return self._write_as_new_file()
-            # What is on disk now becomes the version read: a save that landed
-            # while the dialog was open is merged in by the next round.
-            self._adopt(plan.merged.resolved(answer.theirs), plan.on_disk, plan.merged.from_disk)
+        if question.kind == "conflicts":
+            return await self.app.push_screen_wait(ConflictDialog(question.conflicts, _))
+        text, action = {
+            "read_only": (_("save.read_only", path=question.path), _("save.as_new_file")),
+            "invalid": (
+                _("save.invalid", path=question.path, problem=question.problem),
+                _("save.as_new_file"),
+            ),
+            "deleted": (_("save.deleted", path=question.path), _("save.write_again")),
+        }[question.kind]
+        return await self.app.push_screen_wait(ConfirmDialog(text, action, _)) == "yes"
 
-    def _carry_out(self, plan: SavePlan) -> bool:
-        """Save without a question: merged with the disk first, when it changed."""
-        if plan.merged is not None and plan.on_disk is not None:
-            self._adopt(plan.merged.session, plan.on_disk, plan.merged.from_disk)
-        return self._write()
-
-    def _adopt(self, merged: Session, theirs: Session, from_disk: tuple[str, ...]) -> None:
-        """Edit the merged session from now on: it holds changes saved by someone else.
-
-        What is on disk becomes the version read, so a save that fails now
-        and is tried again merges against it, not against the older one.
-        """
-        from ..core.merge import merge
-
-        self.saved = copy.deepcopy(theirs)
-        # Undo takes back my edits, not the merge: each state on the undo
-        # stack gets the changes that came from disk too.
-        mine = self.session
-        self.undo_stack = [merge(mine, state, merged).session for state in self.undo_stack]
-        if merged != mine:
-            self.session = copy.deepcopy(merged)
-            self._typing_in = None
-            self._show_session()
-        if from_disk:
-            self.notify(self.translate("save.merged", count=len(from_disk)), timeout=6)
-
-    def _replace_session(self, session: Session) -> None:
-        """Edit `session` from now on (undoable), and show it."""
-        if session == self.session:
-            return
-        self._remember()
-        self.session = copy.deepcopy(session)
-        self._typing_in = None
-        self._show_session()
-
-    def _write(self) -> bool:
-        """Write the session to its file; report the outcome."""
+    def _save_failed(self, error: SessionError) -> None:
         _ = self.translate
-        try:
-            result = save(self.session, self.path)
-        except SessionError as error:
-            self.notify(str(error), title=_("panel.save_failed"), severity="error", timeout=10)
-            return False
-        self.saved = copy.deepcopy(self.session)
-        self._typing_in = None
+        self.notify(str(error), title=_("panel.save_failed"), severity="error", timeout=10)
+
+    def _after_save(self, saved: Saved, before: Session) -> None:
+        """Show what a save did: the session (merged), the title, what was said."""
+        _ = self.translate
+        if self.session is not before:
+            self._show_session()
         self._update_title()
         self.keep_draft()  # saved: the draft goes, unless a dialog holds more
-        message = "panel.saved" if result.written else "panel.unchanged"
-        self.notify(_(message, path=self.path), timeout=3)
-        if result.rewritten:
-            tables = ", ".join(f"[{name}]" for name in result.rewritten)
+        if saved.from_disk:
+            self.notify(_("save.merged", count=saved.from_disk), timeout=6)
+        message = "panel.saved" if saved.written else "panel.unchanged"
+        self.notify(_(message, path=saved.path), timeout=3)
+        if saved.rewritten:
+            tables = ", ".join(f"[{name}]" for name in saved.rewritten)
             self.notify(_("save.rewritten", tables=tables), timeout=10)
-        return True
-
-    def _write_as_new_file(self) -> bool:
-        """Save my version next to the file, under a free name, and go on editing that."""
-        from ..core.drafts import remove_draft
-        from ..core.locks import release, take
-
-        old_path = self.path
-        self.path = free_sibling(old_path)
-        if self._write():
-            remove_draft(old_path)
-            release(old_path)
-            with contextlib.suppress(OSError):
-                take(self.path)
-            self.notify(self.translate("save.as_new", path=self.path, old=old_path), timeout=8)
-            return True
-        self.path = old_path
-        return False
+        if saved.moved_from is not None:
+            self.notify(_("save.as_new", path=saved.path, old=saved.moved_from), timeout=8)
 
     def action_compare(self) -> None:
         """Compare this session, as it is now, with the previous round."""
@@ -878,11 +810,7 @@ class PanelScreen(Screen[None]):
             return with_casus(typed) if typed else self.session
 
         def done(fields: CasusFields) -> None:
-            changed = with_casus(fields)
-            if changed != self.session:
-                self._remember()
-                self.session = changed
-                self._typing_in = None
+            if self.editor.change(with_casus(fields)):
                 self._show_session()
             if fields.save:
                 self.action_save()
@@ -947,13 +875,13 @@ class PanelScreen(Screen[None]):
         from .choices import QuitDialog
 
         if not self.dirty:
-            self._drop_draft()
+            self.editor.drop_draft()
             return True
         choice = await self.app.push_screen_wait(QuitDialog(self.translate))
         if choice == "save":
             return await self.save_session()
         if choice == "discard":
-            self._drop_draft()
+            self.editor.drop_draft()
             return True
         return False
 
@@ -965,42 +893,23 @@ class PanelScreen(Screen[None]):
         Called every `DRAFT_SECONDS`, after a save, and when the app must
         stop at once (a signal, a terminal that went away).
         """
-        from ..core.drafts import write_draft  # not needed for the first paint
-
         if self.read_only:
             return
         self._catch_up()
         current = self._pending() if self._pending is not None else self.session
-        if current == self.saved:
-            self._drop_draft()
-            return
-        if current == self._in_draft:
-            return
         try:
-            write_draft(self.path, current, self.saved)
+            self.editor.keep_draft(current)
         except (OSError, SessionError) as error:
             if not self._draft_failed:  # say it once, not every second
                 self.notify(str(error), title=self.translate("draft.failed"), severity="warning")
             self._draft_failed = True
             return
         self._draft_failed = False
-        self._in_draft = copy.deepcopy(current)
-
-    def _drop_draft(self) -> None:
-        from ..core.drafts import remove_draft
-
-        if self._in_draft is not None:
-            remove_draft(self.path)
-            self._in_draft = None
 
     async def _offer_draft(self) -> None:
         """A draft newer than what is on disk: restore it (the default), show it, or drop it."""
-        from ..core.drafts import read_draft, remove_draft
-
-        draft = read_draft(self.path)
-        if draft is None or draft.session == self.session:
-            if draft is not None:
-                remove_draft(self.path, draft)  # nothing in it that is not saved
+        draft = self.editor.offered_draft()
+        if draft is None:
             return
         # Only now: a session opened without a draft never needs them (memory).
         from ..core.diff import diff
@@ -1012,13 +921,11 @@ class PanelScreen(Screen[None]):
         difference = diff_text(diff(self.session, draft.session), _.lang)
         choice = await self.app.push_screen_wait(DraftDialog(when, difference, _))
         if choice == "restore":
-            self._replace_session(draft.session)
-            # Merged on the next save with what was saved since the draft's base.
-            self.saved = copy.deepcopy(draft.base) if draft.base is not None else self.saved
-            self._update_title()
-            # The edits are this instance's now: in its own draft, then the old one goes.
-            self.keep_draft()
-            remove_draft(self.path, draft)
+            try:
+                self.editor.restore(draft)
+            except (OSError, SessionError) as error:
+                self.notify(str(error), title=_("draft.failed"), severity="warning")
+            self._show_session()
             self.notify(_("draft.restored"), timeout=6)
         else:
-            remove_draft(self.path, draft)
+            self.editor.discard(draft)
