@@ -114,4 +114,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return the process exit code."""
     args = get_args(argv)
     set_messages_language(args.lang)  # problems with files, said by the core
-    return int(command_module(args.command).run(args, Translator(args.lang)))
+    try:
+        return int(command_module(args.command).run(args, Translator(args.lang)))
+    except OSError as problem:
+        # The file system refused what no command foresaw (a name too long for
+        # it, a folder that cannot be read): one line, never a traceback.
+        from ..core.reasons import reason
+        from ..core.sanitize import visible
+        from .output import error
+        from .parser import EXIT_PROBLEM
+
+        where = shorten_name(str(problem.filename)) if problem.filename else "schuiftui"
+        error(visible(f"{where}: {reason(problem, args.lang)}"))
+        return EXIT_PROBLEM
+
+
+def shorten_name(name: str, width: int = 80) -> str:
+    """A file name on one line: a very long one keeps its start and its end."""
+    return name if len(name) <= width else f"{name[: width // 2]}…{name[-(width // 2) :]}"
