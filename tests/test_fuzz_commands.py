@@ -6,7 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
@@ -84,3 +86,23 @@ def test_no_command_prints_a_traceback_or_hangs(
     )
     assert b"Traceback" not in result.stderr, result.stderr.decode(errors="replace")
     assert result.returncode in (0, 1, 2), result.returncode
+
+
+def test_check_names_a_folder_it_cannot_read_and_fails(
+    sessions_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A gemeente's folder without read rights is a problem, not a pass (root reads all: imitated)."""
+    from schuiftui.__main__ import main
+
+    real_scandir = os.scandir
+    locked = str(sessions_dir / "venlo")
+
+    def scandir(path: object = ".") -> object:
+        if os.fspath(path) == locked:  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", locked)
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert main(["check", str(sessions_dir)]) == 1
+    out = capsys.readouterr().out
+    assert f"{locked}: geen rechten" in out

@@ -22,13 +22,19 @@ def add_arguments(parser: Parser, _: Translator) -> None:
 
 def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core.paths import find_toml_files
+    from ..core.reasons import reason
+    from ..core.sanitize import visible
     from ..core.storage import SessionError, SessionProblems, load
 
     problems = 0
     checked = 0
     for target in args.paths:
-        files = find_toml_files([target])
-        if target.is_dir() and not files:
+        unreadable: list[OSError] = []
+        files = find_toml_files([target], unreadable)
+        for failure in unreadable:  # a folder not looked in is not "in orde"
+            write(f"{visible(str(failure.filename))}: {reason(failure, _.lang)}\n")
+            problems += 1
+        if target.is_dir() and not files and not unreadable:
             write(_("cli.check.none", path=target) + "\n")
             problems += 1
         for file in files:

@@ -154,28 +154,29 @@ def previous_round(path: Path) -> Path | None:
     return earlier[-1].path if earlier else None
 
 
-def find_toml_files(paths: list[Path]) -> list[Path]:
-    """Expand folders in `paths` into the `.toml` files below them, sorted."""
+def find_toml_files(paths: list[Path], unreadable: list[OSError] | None = None) -> list[Path]:
+    """Expand folders in `paths` into the `.toml` files below them, sorted.
+
+    Folders whose name starts with a dot (`.git`, `.prullenbak`) are skipped.
+    A folder that cannot be read is not skipped silently: its error goes into
+    `unreadable`, when given.
+    """
     files: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            files.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.suffix.lower() == ".toml"
-                    and p.is_file()
-                    and not _in_hidden_folder(p.relative_to(path))
-                )
-            )
-        else:
+        if not path.is_dir():
             files.append(path)
+            continue
+        found = []
+        errors = unreadable if unreadable is not None else []
+        for folder, folders, names in os.walk(path, onerror=errors.append):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
+            found += [
+                Path(folder) / name
+                for name in names
+                if Path(name).suffix.lower() == ".toml" and (Path(folder) / name).is_file()
+            ]
+        files.extend(sorted(found))
     return files
-
-
-def _in_hidden_folder(relative: Path) -> bool:
-    """Whether a path lies in a folder whose name starts with a dot (`.git`, `.prullenbak`)."""
-    return any(part.startswith(".") for part in relative.parts[:-1])
 
 
 def latest_session_file(sessions_dir: Path, gemeente: str) -> Path | None:
