@@ -199,3 +199,82 @@ def test_saves_killed_at_random_moments_never_leave_a_broken_file(tmp_path: Path
     assert left_behind  # some kills did come in the middle of a save
     save(versions[1] if load(path) == versions[0] else versions[0], path)
     assert [p.name for p in tmp_path.iterdir()] == ["s.toml"]  # nothing left behind
+
+
+INLINE_SLIDERS = """# Schuifoefening
+formaat = 1
+
+[sessie]
+gemeente = "Altena"  # de gemeente
+datum = 2020-02-12
+bron.naam = "werkplaats"  # a key schuiftui does not know, dotted
+
+[casus]
+titel = "Armoedepact"
+notities = ""
+
+# Schuiven, kort geschreven
+[schuiven]
+positionering_intern = { stand = 3, toelichting = "Budget.", kleur = "rood" }  # intern
+proces_met_bewoners = { stand = -2, toelichting = "" }
+# binnen
+proces_binnen_gemeente = { stand = -4, toelichting = "" }
+bestuur_en_politiek = { stand = 4, toelichting = "" }  # bestuur
+communicatie = { stand = -2, toelichting = "" }  # comm
+
+[[agenda]]
+id = "a1"
+tekst = "Iets"
+"""
+
+
+def test_one_step_in_inline_slider_tables_changes_one_line(tmp_path: Path) -> None:
+    """Inline slider tables are edited in place: comments, `kleur` and `bron.naam` stay."""
+    path = tmp_path / "2020-02-12.toml"
+    path.write_text(INLINE_SLIDERS, encoding="utf-8")
+    session = load(path)
+    session.sliders["communicatie"].stand = -1
+    result = save(session, path)
+    assert result.rewritten == ()
+    before, after = INLINE_SLIDERS.splitlines(), path.read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after)
+    assert changed == [
+        (
+            'communicatie = { stand = -2, toelichting = "" }  # comm',
+            'communicatie = { stand = -1, toelichting = "" }  # comm',
+        )
+    ]
+
+
+def test_a_toelichting_in_an_inline_slider_table_is_written_in_place(tmp_path: Path) -> None:
+    path = tmp_path / "2020-02-12.toml"
+    path.write_text(INLINE_SLIDERS, encoding="utf-8")
+    session = load(path)
+    session.sliders["bestuur_en_politiek"].toelichting = "Twee\nregels"
+    session.casus.titel = "Armoedepact in de kernen"
+    save(session, path)
+    assert load(path) == session
+    text = path.read_text(encoding="utf-8")
+    assert 'kleur = "rood" }  # intern' in text and "# binnen" in text
+    assert 'bron.naam = "werkplaats"  # a key schuiftui does not know, dotted' in text
+
+
+@pytest.mark.parametrize(
+    "endings, expected", [(["\r\n"] * 5 + ["\n"], "\r\n"), (["\n"] * 5 + ["\r\n"], "\n")]
+)
+def test_mixed_line_endings_keep_the_dominant_one(
+    tmp_path: Path, endings: list[str], expected: str
+) -> None:
+    lines = ["formaat = 1", "[sessie]", 'gemeente = "Oss"', "datum = 2024-01-01", "# een", "# twee"]
+    path = tmp_path / "2024-01-01.toml"
+    path.write_bytes("".join(a + b for a, b in zip(lines, endings)).encode())
+    session = load(path)
+    session.sliders["communicatie"].stand = 2
+    save(session, path)
+    raw = path.read_bytes().decode()
+    other = "\n" if expected == "\r\n" else "\r\n"
+    assert raw.count(expected) >= len(lines)
+    assert (other == "\r\n" and "\r\n" not in raw) or (
+        other == "\n" and "\n" not in raw.replace("\r\n", "")
+    )

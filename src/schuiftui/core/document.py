@@ -81,6 +81,12 @@ def merge(document: Container, session: Session, formaat: int) -> tuple[str, ...
         if existing is None and slider == Slider():
             continue  # a missing table already means: middle, no toelichting
         schuiven = _ensure_table(document, "schuiven", before=("agenda",), super_table=True)
+        if existing is None and _has_inline(schuiven):
+            # Written as `id = { stand = .., toelichting = .. }` lines: a new one
+            # too, among them (a headed table there would take the lines after it).
+            import tomlkit
+
+            _insert_value(schuiven, slider_id, tomlkit.inline_table())
         table = _ensure_table(
             schuiven,
             slider_id,
@@ -94,6 +100,13 @@ def merge(document: Container, session: Session, formaat: int) -> tuple[str, ...
     return rewritten
 
 
+def _has_inline(table: Any) -> bool:
+    """Whether a table holds inline tables (sliders written one per line)."""
+    from tomlkit.items import InlineTable
+
+    return any(isinstance(item, InlineTable) for _, item in _body(table))
+
+
 def _default_if_sparse(table: Table, default: Any) -> Any:
     """What a missing key means, for a table that already has keys; None for a new table.
 
@@ -103,13 +116,26 @@ def _default_if_sparse(table: Table, default: Any) -> Any:
     return default if len(table) else None
 
 
+KNOWN_KEYS: dict[str, frozenset[str]] = {
+    "sessie": frozenset(("gemeente", "datum", "titel", "deelnemers", "ingevuld_door")),
+    "organogram": frozenset(("notities",)),
+    "casus": frozenset(("titel", "notities")),
+    "schuiven": frozenset(CATEGORY_IDS),
+}
+"""The keys the merge writes in each table; other keys, in any form, it leaves alone."""
+
+SLIDER_KEYS = frozenset(("stand", "toelichting"))
+
+
 def _standard_structures(document: Container) -> tuple[str, ...]:
     """Remove the known tables written in a form the merge cannot edit; return their names.
 
-    Their content is in the session, so `merge` writes them again in the
-    standard form; comments and unknown keys inside them do not survive.
+    Headed tables, inline tables of plain values and keys the merge does not
+    write (in any form) are edited in place, comments and unknown keys kept.
+    What is left (a table split over dotted keys at the top, `agenda` as an
+    inline array) is written again by `merge` in the standard form.
     """
-    from tomlkit.items import AoT, Table
+    from tomlkit.items import AoT, InlineTable, Table
 
     rewritten = []
     for name in TABLES:
@@ -121,26 +147,46 @@ def _standard_structures(document: Container) -> tuple[str, ...]:
         item = entries[0]
         if name == "agenda":
             standard = standard and isinstance(item, AoT)
+        elif isinstance(item, InlineTable):
+            standard = standard and name != "schuiven" and _plain_inline(item)
         else:
-            standard = standard and isinstance(item, Table) and _standard_table(item)
+            standard = standard and isinstance(item, Table) and _editable(item, name)
         if not standard:
             del document[name]
             rewritten.append(name)
     return tuple(rewritten)
 
 
-def _standard_table(table: Any) -> bool:
-    """Whether `table` and the tables in it are headed tables, without dotted keys."""
+def _editable(table: Any, name: str) -> bool:
+    """Whether the merge can write its keys of table `name` in place."""
     from tomlkit.items import InlineTable, Table
 
+    known = KNOWN_KEYS[name]
     for key, item in _body(table):
         if key is None:
             continue
-        if key.is_dotted() or isinstance(item, InlineTable):
-            return False
-        if isinstance(item, Table) and not _standard_table(item):
+        if key.is_dotted():
+            if key.key in known:
+                return False  # a key the merge writes, split over dotted keys
+            continue
+        if name != "schuiven" or key.key not in known:
+            continue  # a plain value, or a key the merge leaves alone
+        if isinstance(item, InlineTable):
+            if not _plain_inline(item):
+                return False
+        elif isinstance(item, Table) and any(
+            k is not None and k.is_dotted() and k.key in SLIDER_KEYS for k, _ in _body(item)
+        ):
             return False
     return True
+
+
+def _plain_inline(table: Any) -> bool:
+    """Whether an inline table holds only plain values under plain keys."""
+    return all(
+        key is None or (not key.is_dotted() and not isinstance(item, dict))
+        for key, item in _body(table)
+    )
 
 
 def _merge_agenda(document: Container, agenda: list[AgendaItem]) -> None:

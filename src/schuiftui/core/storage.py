@@ -555,10 +555,11 @@ def _save(session: Session, path: Path) -> SaveResult:
     previous = _decode(raw, target) if raw is not None else None
     if previous is not None and _holds(previous, intended):
         return SaveResult(path, written=False)  # the same session: its file stays as it is
-    crlf = previous is not None and "\r\n" in previous
+    # Mixed line endings: the file's dominant one is kept (CRLF when most lines have it).
+    crlf = previous is not None and previous.count("\r\n") * 2 > previous.count("\n")
     try:
         text, rewritten = _dumps(
-            intended, previous.replace("\r\n", "\n") if previous and crlf else previous
+            intended, previous.replace("\r\n", "\n") if previous else previous
         )
     except SessionError as error:
         raise SessionError(path, error.problem) from None
