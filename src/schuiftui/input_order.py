@@ -79,24 +79,28 @@ class InputOrder:
     async def settled(self) -> None:
         """Wait until the app has handled every message that the last key caused.
 
-        A round passes a callback through the queue of the app, of each screen
-        and of every widget on the screen on top, and waits until each has
-        reached it: everything queued before it has then been handled. Two
-        quiet rounds in a row, with the same screen and focus, mean that the
-        key has settled; a second round also waits for a handler that was
-        still busy when the first one ended.
+        A round passes a callback through message queues and waits until each
+        has reached it: everything queued before it has then been handled.
+        The first round, and every round after the screen or the focus
+        changed, goes through the app, each screen and every widget on the
+        screen on top; the others only through the app, the screens, the
+        focused widget and the widgets with messages waiting, which is where
+        what a key causes goes on. Two quiet rounds in a row, with the same
+        screen and focus, mean that the key has settled; the second also
+        waits for a handler that was still busy when the first one ended.
         """
         app = self._app
         quiet_rounds = 0
+        everywhere = True
         for _ in range(MAX_ROUNDS):
             before = (app.screen, app.focused)
-            await self._round()
-            quiet = (app.screen, app.focused) == before and not any(
-                pump.message_queue_size for pump in self._pumps()
-            )
+            await self._round(self._pumps() if everywhere else self._busy_pumps())
+            moved = (app.screen, app.focused) != before
+            quiet = not moved and not any(pump.message_queue_size for pump in self._pumps())
             quiet_rounds = quiet_rounds + 1 if quiet else 0
             if quiet_rounds == 2:
                 return
+            everywhere = moved
 
     def _pumps(self) -> Iterator[MessagePump]:
         """The app, its screens and the widgets on the screen on top."""
@@ -105,11 +109,23 @@ class InputOrder:
         yield from app.screen_stack
         yield from app.screen.walk_children()
 
-    async def _round(self) -> None:
-        """Pass a callback through every message queue and wait until all were reached."""
+    def _busy_pumps(self) -> Iterator[MessagePump]:
+        """The app, its screens, the focused widget and the widgets with messages waiting."""
+        app = self._app
+        yield app
+        yield from app.screen_stack
+        focused = app.focused
+        if focused is not None:
+            yield focused
+        for widget in app.screen.walk_children():
+            if widget.message_queue_size and widget is not focused:
+                yield widget
+
+    async def _round(self, pumps: Iterator[MessagePump]) -> None:
+        """Pass a callback through the queues of `pumps` and wait until all were reached."""
         loop = asyncio.get_running_loop()
         reached: list[asyncio.Future[None]] = []
-        for pump in self._pumps():
+        for pump in pumps:
             future: asyncio.Future[None] = loop.create_future()
             if pump.call_later(_reach, future):
                 reached.append(future)

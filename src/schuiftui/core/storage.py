@@ -558,9 +558,7 @@ def _save(session: Session, path: Path) -> SaveResult:
     # Mixed line endings: the file's dominant one is kept (CRLF when most lines have it).
     crlf = previous is not None and previous.count("\r\n") * 2 > previous.count("\n")
     try:
-        text, rewritten = _dumps(
-            intended, previous.replace("\r\n", "\n") if previous else previous
-        )
+        text, rewritten = _dumps(intended, previous.replace("\r\n", "\n") if previous else previous)
     except SessionError as error:
         raise SessionError(path, error.problem) from None
     if crlf:
