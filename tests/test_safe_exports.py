@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
-import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from schuiftui.core.render.csv import cell
 from schuiftui.core.storage import load, save
 
 from .conftest import EXAMPLES
+from .test_hostile import run
 
 
 def hostile(tmp_path: Path, text: str) -> Path:
@@ -74,16 +74,6 @@ def test_a_casus_line_that_opens_a_code_block_does_not_swallow_the_report(
     assert "Lokale agenda" in report
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "schuiftui", *args],
-        capture_output=True,
-        text=True,
-        stdin=subprocess.DEVNULL,
-        timeout=60,
-    )
-
-
 @pytest.mark.parametrize(
     "args",
     [
@@ -100,8 +90,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 def test_an_empty_path_is_refused_in_one_message(args: list[str]) -> None:
     result = run(*args)
     assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert "een lege naam is geen pad" in result.stderr
+    assert b"Traceback" not in result.stderr
+    assert "een lege naam is geen pad" in result.stderr.decode()
 
 
 def git(folder: Path, *args: str) -> None:
@@ -122,5 +112,5 @@ def test_history_git_takes_any_commit_subject_and_file_name(tmp_path: Path, name
     git(tmp_path, "commit", "-qm", "ronde\x1een\x1fmeer")
     result = run("history", "--git", str(target))
     assert result.returncode == 0, result.stderr
-    assert "Traceback" not in result.stderr
-    assert "ronde^^en^_meer" in result.stdout
+    assert b"Traceback" not in result.stderr
+    assert "ronde^^en^_meer" in result.stdout.decode()

@@ -7,6 +7,9 @@ terminal emulator (pyte), and checks the screen and the saved file.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
@@ -139,3 +142,24 @@ def test_a_terminal_that_tells_little_gets_ascii_and_only_changed_cells(
     assert b"\x1b[38;2;" not in output and b"\x1b[48;2;" not in output
     assert len(output) < 20_000
     assert load(altena).stands()["positionering_intern"] == 4
+
+
+@pytest.mark.skipif(shutil.which("screen") is None, reason="GNU screen is not installed")
+def test_escape_works_at_once_in_gnu_screen(altena: Path) -> None:
+    """GNU screen held a lone Escape back (mouse reporting on) until the next key came."""
+    name = f"schuiftui-test-{os.getpid()}"
+    terminal = Terminal(
+        ["screen", "-q", "-S", name, SCHUIFTUI, altena.name], altena.parent, (80, 24)
+    )
+    try:
+        terminal.read_until("Lokale agenda")
+        terminal.drain()
+        terminal.write("c")  # into the casus notes ...
+        terminal.drain_until(lambda: "t toelichting" not in terminal.shown()[-1])
+        terminal.write("\x1b")  # ... and Escape, alone, back to the sliders
+        terminal.drain_until(lambda: "t toelichting" in terminal.shown()[-1], timeout=3)
+        terminal.write("\x11")
+        terminal.drain()
+    finally:
+        terminal.close()
+        subprocess.run(["screen", "-S", name, "-X", "quit"], capture_output=True)

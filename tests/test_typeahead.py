@@ -15,7 +15,7 @@ import pytest
 
 from schuiftui.core.storage import load
 
-from .terminal import SCHUIFTUI, Terminal, open_session
+from .terminal import SCHUIFTUI, Terminal, open_session, type_keys
 
 
 def burst(path: Path, keys: str, then: str = "") -> None:
@@ -126,13 +126,7 @@ def typed(path: Path, keys: list[str], *, at_once: bool) -> bytes:
     """The file after `keys`, written in one write or one by one as the screen settles."""
     terminal = open_session(path)
     try:
-        if at_once:
-            terminal.write("".join(keys))
-        else:
-            for key in keys:
-                terminal.write(key)
-                terminal.drain()
-        terminal.drain(quiet=0.5)
+        type_keys(terminal, keys, at_once=at_once)
         assert terminal.quit() == 0  # saved: quitting asks nothing
     finally:
         terminal.close()

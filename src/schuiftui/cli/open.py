@@ -83,7 +83,12 @@ def open_app(
         error(_("cli.no_terminal"))
         return EXIT_USAGE
     from ..terminal.glyphs import limited
+    from ..terminal.keys import holds_lone_escape
     from ..terminal.typeahead import held
+
+    # GNU screen holds a lone Escape back while mouse reporting is on: there,
+    # Escape working at once comes first (every action has a key).
+    mouse = mouse and not holds_lone_escape(os.environ)
 
     if limited(os.environ.get("TERM")):
         # Textual would send 24-bit colour to a terminal that names itself

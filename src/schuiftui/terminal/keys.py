@@ -24,6 +24,7 @@ Nothing here imports Textual; `driver` puts these filters in its way.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 ESC = "\x1b"
 PASTE_START = "\x1b[200~"
@@ -143,3 +144,14 @@ class InputFilter:
     def release(self) -> str:
         """What to read when nothing more came (see `LoneEscapes.release`)."""
         return self._escapes.release()
+
+
+def holds_lone_escape(environment: Mapping[str, str]) -> bool:
+    """Whether the terminal holds a lone Escape while mouse reporting is on.
+
+    GNU screen does: with mouse reporting on, it takes an Escape for the
+    start of a mouse report and keeps it until the next key comes, so
+    Escape does nothing until another key is pressed. It names itself in
+    `STY` (tmux, which has no such trouble, in `TMUX`).
+    """
+    return bool(environment.get("STY")) and not environment.get("TMUX")
