@@ -53,7 +53,7 @@ def test_an_unusual_valid_file_can_be_changed_and_saved(tmp_path: Path, text: st
     assert load(path) == session
 
 
-async def test_the_panel_says_when_a_table_was_rewritten(
+async def test_the_panel_says_before_a_save_which_tables_it_rewrites(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "oss" / "2024-01-01.toml"
@@ -62,10 +62,13 @@ async def test_the_panel_says_when_a_table_was_rewritten(
     app = make_app(path, today=lambda: TODAY)
     shown = record_notifications(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(shown) == 1  # when it is opened, nothing saved yet
+        assert shown[0].startswith("[sessie], [casus], [schuiven] staat in een vorm")
+        assert path.read_text(encoding="utf-8") == UNUSUAL["dotted keys"]
         await pilot.press("up", "ctrl+s")
         await pilot.pause()
-    assert shown[0] == f"Opgeslagen in {path}"
-    assert shown[1].startswith("[sessie], [casus], [schuiven] stond(en) in een vorm")
+    assert shown[1:] == [f"Opgeslagen in {path}"]  # said before, not again after
     assert '[casus]\ntitel = "Punt"' in path.read_text(encoding="utf-8")
     assert load(path).stands()["positionering_intern"] == 1
 
@@ -278,3 +281,23 @@ def test_mixed_line_endings_keep_the_dominant_one(
     assert (other == "\r\n" and "\r\n" not in raw) or (
         other == "\n" and "\n" not in raw.replace("\r\n", "")
     )
+
+
+def test_comments_move_with_their_key_when_a_table_is_rewritten(tmp_path: Path) -> None:
+    path = tmp_path / "2024-01-01.toml"
+    path.write_text(
+        "formaat = 1\n"
+        'sessie.gemeente = "Oss"  # de naam\n'
+        "sessie.datum = 2024-01-01\n"
+        "schuiven.communicatie.stand = 3  # per wijk\n"
+        'agenda = [{id = "a1", tekst = "Een"}]  # acties\n',
+        encoding="utf-8",
+    )
+    session = load(path)
+    session.sliders["communicatie"].stand = 2
+    assert save(session, path).rewritten == ("sessie", "schuiven", "agenda")
+    text = path.read_text(encoding="utf-8")
+    assert 'gemeente = "Oss" # de naam' in text
+    assert "stand = 2 # per wijk" in text
+    assert "[[agenda]] # acties" in text
+    assert load(path) == session

@@ -56,7 +56,8 @@ def merge(document: Container, session: Session, formaat: int) -> tuple[str, ...
         place (inline tables, dotted keys, `agenda` as an array), and so are
         written again from the session in the standard form.
     """
-    rewritten = _standard_structures(document)
+    comments: dict[tuple[str, ...], str] = {}
+    rewritten = _standard_structures(document, comments)
     _set(document, "formaat", formaat)
     sessie = _ensure_table(document, "sessie", before=("organogram", "casus", "schuiven", "agenda"))
     _set(sessie, "gemeente", session.gemeente)
@@ -97,6 +98,7 @@ def merge(document: Container, session: Session, formaat: int) -> tuple[str, ...
         _set(table, "toelichting", slider.toelichting, default=_default_if_sparse(table, ""))
 
     _merge_agenda(document, session.agenda)
+    _put_comments(document, comments)
     return rewritten
 
 
@@ -127,13 +129,17 @@ KNOWN_KEYS: dict[str, frozenset[str]] = {
 SLIDER_KEYS = frozenset(("stand", "toelichting"))
 
 
-def _standard_structures(document: Container) -> tuple[str, ...]:
+def _standard_structures(
+    document: Container, comments: dict[tuple[str, ...], str]
+) -> tuple[str, ...]:
     """Remove the known tables written in a form the merge cannot edit; return their names.
 
     Headed tables, inline tables of plain values and keys the merge does not
     write (in any form) are edited in place, comments and unknown keys kept.
     What is left (a table split over dotted keys at the top, `agenda` as an
-    inline array) is written again by `merge` in the standard form.
+    inline array) is written again by `merge` in the standard form; the
+    comments on its lines go into `comments`, by the key they were on, to
+    move with their key (see `_put_comments`).
     """
     from tomlkit.items import AoT, InlineTable, Table
 
@@ -152,9 +158,58 @@ def _standard_structures(document: Container) -> tuple[str, ...]:
         else:
             standard = standard and isinstance(item, Table) and _editable(item, name)
         if not standard:
+            for item in entries:
+                _take_comments(item, (name,), comments)
             del document[name]
             rewritten.append(name)
     return tuple(rewritten)
+
+
+def rewritten_tables(document: Container) -> tuple[str, ...]:
+    """The tables a merge into `document` would write again (see `_standard_structures`).
+
+    `document` is changed: pass one that is not written back.
+    """
+    return _standard_structures(document, {})
+
+
+def _take_comments(item: Any, path: tuple[str, ...], comments: dict[tuple[str, ...], str]) -> None:
+    """The comments at the end of `item`'s lines and those of the values in it, by key path."""
+    trivia = getattr(item, "trivia", None)
+    if trivia is not None and trivia.comment:
+        comments[path] = trivia.comment.lstrip("# ").rstrip()
+    if isinstance(item, dict):
+        for key, value in _body(item):
+            if key is not None:
+                _take_comments(value, (*path, key.key), comments)
+    elif isinstance(item, list):  # agenda items, matched by position
+        for index, value in enumerate(item):
+            _take_comments(value, (*path, str(index)), comments)
+
+
+def _put_comments(document: Container, comments: dict[tuple[str, ...], str]) -> None:
+    """Put each comment of a rewritten table back on its key, where the key still is."""
+    for path, text in comments.items():
+        item: Any = document
+        for part in path:
+            if isinstance(item, list) and part.isdigit() and int(part) < len(item):
+                item = item[int(part)]
+            elif isinstance(item, dict) and part in item:
+                item = _item(item, part)
+            else:
+                item = None
+                break
+        if isinstance(item, list) and item:
+            item = item[0]  # the agenda's comment: on its first table
+        if item is None or not hasattr(item, "comment"):
+            continue
+        if not item.trivia.comment:
+            item.comment(text)
+
+
+def _item(container: Any, key: str) -> Any:
+    """The tomlkit item under `key` (not its plain value)."""
+    return container.item(key) if hasattr(container, "item") else container[key]
 
 
 def _editable(table: Any, name: str) -> bool:

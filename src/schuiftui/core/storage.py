@@ -503,6 +503,24 @@ def _dumps(session: Session, previous: str | None) -> tuple[str, tuple[str, ...]
     return (text if text.endswith("\n") else text + "\n"), rewritten
 
 
+def tables_to_rewrite(path: Path) -> tuple[str, ...]:
+    """The tables of the file at `path` that a save will write again in the standard form.
+
+    Said when a session is opened, before anything is saved; () when the
+    file cannot be read (a save then says why).
+    """
+    import tomlkit
+    from tomlkit.exceptions import ParseError
+
+    from .document import rewritten_tables
+
+    try:
+        document = tomlkit.parse(_read_text(Path(path)).replace("\r\n", "\n"))
+    except (SessionError, ParseError):
+        return ()
+    return rewritten_tables(document)
+
+
 @dataclass(frozen=True)
 class SaveResult:
     """What `save` did."""

@@ -135,6 +135,8 @@ class PanelScreen(Screen[None]):
         """While an edit dialog is open: the session with what is typed in it."""
         self._draft_failed = False
         """Whether the last draft could not be written (said once)."""
+        self._announced: tuple[str, ...] = ()
+        """The tables a save rewrites, said when the session was opened."""
         self._last_slider = CATEGORIES[0].id
         self.placement = session.ingevuld_door is not None
         """One person's own placement: only the sliders and their toelichtingen."""
@@ -232,7 +234,17 @@ class PanelScreen(Screen[None]):
                 return
         with contextlib.suppress(OSError):  # a lock only informs; editing goes on without
             take(self.path)
+        self._say_what_a_save_rewrites()
         await self._offer_draft()
+
+    def _say_what_a_save_rewrites(self) -> None:
+        """Before any save: the tables a save will write again in the standard form."""
+        from ..core.storage import tables_to_rewrite
+
+        self._announced = tables_to_rewrite(self.path)
+        if self._announced and not self.read_only:
+            tables = ", ".join(f"[{name}]" for name in self._announced)
+            self.notify(self.translate("save.will_rewrite", tables=tables), timeout=15)
 
     def _enter_read_only(self) -> None:
         """Only look: nothing can be changed or saved, and no lock or draft is kept."""
@@ -757,8 +769,9 @@ class PanelScreen(Screen[None]):
             self.notify(_("save.merged", count=saved.from_disk), timeout=6)
         message = "panel.saved" if saved.written else "panel.unchanged"
         self.notify(_(message, path=saved.path), timeout=3)
-        if saved.rewritten:
-            tables = ", ".join(f"[{name}]" for name in saved.rewritten)
+        unannounced = [name for name in saved.rewritten if name not in self._announced]
+        if unannounced:  # written in such a form by someone else since it was opened
+            tables = ", ".join(f"[{name}]" for name in unannounced)
             self.notify(_("save.rewritten", tables=tables), timeout=10)
         if saved.moved_from is not None:
             self.notify(_("save.as_new", path=saved.path, old=saved.moved_from), timeout=8)
