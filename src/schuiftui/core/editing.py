@@ -17,13 +17,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Union
 
 from .paths import free_sibling
-from .saving import SavePlan, plan_save
 from .session import Session
 from .storage import SessionError, save
 
 if TYPE_CHECKING:
     from .drafts import Draft
     from .merge import Conflict
+    from .saving import SavePlan
+
+# The save planning (and the merge) are imported when the first save is made,
+# not before the panel's first paint, which an editor is made for.
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,8 @@ class SessionEditor:
         Raises:
             SessionError: The write failed (see `save`).
         """
+        from .saving import plan_save
+
         plan = plan_save(self.path, self.saved, self.session)
         if plan.ask is not None:
             return None
@@ -163,6 +168,8 @@ class SessionEditor:
             SessionError: The write failed; nothing changed on disk, the
                 edits are kept.
         """
+        from .saving import plan_save
+
         write_deleted = False
         from_disk = 0
         while True:

@@ -509,16 +509,29 @@ def tables_to_rewrite(path: Path) -> tuple[str, ...]:
     Said when a session is opened, before anything is saved; () when the
     file cannot be read (a save then says why).
     """
+    try:
+        text = _read_text(Path(path)).replace("\r\n", "\n")
+    except SessionError:
+        return ()
+    if not _MAYBE_UNEDITABLE.search(text):
+        return ()  # only headed tables: tomlkit need not even be loaded (memory)
     import tomlkit
     from tomlkit.exceptions import ParseError
 
     from .document import rewritten_tables
 
     try:
-        document = tomlkit.parse(_read_text(Path(path)).replace("\r\n", "\n"))
-    except (SessionError, ParseError):
+        return rewritten_tables(tomlkit.parse(text))
+    except ParseError:
         return ()
-    return rewritten_tables(document)
+
+
+_MAYBE_UNEDITABLE = re.compile(
+    r"^[ \t]*(?:[\"']?(?:sessie|organogram|casus|schuiven)[\"']?[ \t]*[.=]|[\"']?agenda[\"']?[ \t]*=)",
+    re.MULTILINE,
+)
+"""A known table as a dotted key or a value (`sessie.gemeente = `, `agenda = [`): the forms
+a merge may have to write again; headed tables never are."""
 
 
 @dataclass(frozen=True)
