@@ -12,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schuiftui.core.sanitize import visible
 from schuiftui.core.session import new_session
 from schuiftui.core.storage import load, loads, save
+from schuiftui.sanitize import visible
 
 from .conftest import notes_at_their_end
 from .terminal import Terminal

@@ -50,15 +50,3 @@ def test_read_only_commands_never_load_textual_or_tomlkit(tmp_path: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "[]"
-
-
-def test_no_module_in_core_imports_textual() -> None:
-    import schuiftui.core
-
-    folder = Path(schuiftui.core.__file__).parent
-    offenders = [
-        p.name
-        for p in folder.rglob("*.py")
-        if "import textual" in p.read_text() or "from textual" in p.read_text()
-    ]
-    assert offenders == []

@@ -20,9 +20,9 @@ from textual.widgets._toast import Toast
 from schuiftui.app import SchuifApp, make_app
 from schuiftui.core.locks import Holder
 from schuiftui.core.merge import Conflict
-from schuiftui.core.sanitize import visible
 from schuiftui.core.storage import load, save
 from schuiftui.i18n import Translator
+from schuiftui.sanitize import visible
 from schuiftui.screens.choices import ConfirmDialog, LockDialog
 from schuiftui.screens.conflict import ConflictDialog
 from schuiftui.screens.panel import PanelScreen

@@ -102,10 +102,10 @@ class SchuifApp(App[int]):
 
         Notifications say file names, paths, gemeenten and actions: `[/maand]`
         is text there (see `widgets.plain`), and a control character is shown
-        as a placeholder (see `core.sanitize`). Screens and widgets notify
+        as a placeholder (see `schuiftui.sanitize`). Screens and widgets notify
         through here too.
         """
-        from .core.sanitize import visible
+        from .sanitize import visible
 
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False

@@ -938,8 +938,8 @@ class Translator:
         if not values:
             return text
         # Values are file names, paths and text from files: never raw control
-        # characters on the screen (see `core.sanitize`).
-        from .core.sanitize import visible
+        # characters on the screen (see `schuiftui.sanitize`).
+        from .sanitize import visible
 
         return text.format(**{name: visible(str(value)) for name, value in values.items()})
 

@@ -120,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The file system refused what no command foresaw (a name too long for
         # it, a folder that cannot be read): one line, never a traceback.
         from ..core.reasons import reason
-        from ..core.sanitize import visible
+        from ..sanitize import visible
         from .output import error
         from .parser import EXIT_PROBLEM
 

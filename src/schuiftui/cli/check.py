@@ -23,8 +23,8 @@ def add_arguments(parser: Parser, _: Translator) -> None:
 def run(args: argparse.Namespace, _: Translator) -> int:
     from ..core.paths import find_toml_files
     from ..core.reasons import reason
-    from ..core.sanitize import visible
     from ..core.storage import SessionError, SessionProblems, load
+    from ..sanitize import visible
 
     problems = 0
     checked = 0

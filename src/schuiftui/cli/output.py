@@ -28,11 +28,11 @@ def terminal(stream: TextIO | None = None) -> Terminal:
 def write(text: str, stream: TextIO | None = None, *, own_escapes: bool = False) -> None:
     """Write `text`; what the stream cannot encode loses its accents or becomes `?`.
 
-    Control characters become visible placeholders (see `core.sanitize`),
+    Control characters become visible placeholders (see `schuiftui.sanitize`),
     unless `own_escapes` says the text holds this program's own colour codes
     and nothing from a file that was not made visible already.
     """
-    from ..core.sanitize import visible
+    from ..sanitize import visible
 
     if not own_escapes:
         text = visible(text)

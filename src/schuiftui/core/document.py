@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..sanitize import visible
 from .categories import BY_ID, CATEGORIES, CATEGORY_IDS
-from .sanitize import visible
 from .session import AgendaItem, Session, Slider
 
 if TYPE_CHECKING:

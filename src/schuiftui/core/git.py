@@ -14,9 +14,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..sanitize import visible
 from .problems import Problem
 from .reasons import Reason
-from .sanitize import visible
 
 
 class GitError(Exception):

@@ -9,8 +9,8 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..sanitize import CONTROL
 from .problems import Problem
-from .sanitize import CONTROL
 
 DEFAULT_DIR = Path("sessions")
 """The sessions folder, relative to the current directory."""

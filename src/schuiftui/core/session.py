@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Callable
 
+from ..sanitize import without_controls
 from .categories import CATEGORY_IDS
-from .sanitize import without_controls
 
 STAND_MIN = -5
 """The bottom of a slider."""

@@ -17,12 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..sanitize import CONTROL, visible
 from .categories import BY_ID, CATEGORY_IDS
 from .files import write_atomically
 from .paths import new_session_path
 from .problems import Problem
 from .reasons import Reason
-from .sanitize import visible, visible_session
 from .session import (
     STAND_MAX,
     STAND_MIN,
@@ -657,3 +657,10 @@ def save_new(session: Session, sessions_dir: Path, folder: Path | None = None) -
         raise SessionError(path, Problem("symlink_out"))
     save(session, path)
     return path
+
+
+def visible_session(session: Session) -> Session:
+    """`session` if no text in it holds a control character; else a copy where none does."""
+    if any(CONTROL.search(text) for text in session.texts()):
+        return session.with_texts(visible)
+    return session

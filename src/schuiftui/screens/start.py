@@ -20,11 +20,11 @@ from ..core.overview import Entry, existing_gemeente, latest, overview, round_be
 from ..core.paths import new_session_path, session_file_name, sessions_on
 from ..core.reasons import reason
 from ..core.render.text import shorten
-from ..core.sanitize import visible
 from ..core.session import Session, format_stand, new_session, next_round
 from ..core.storage import SessionError, load, save_new
 from ..core.trash import move_to_trash, restore, trash_path
 from ..i18n import Translator
+from ..sanitize import visible
 from ..widgets.keyline import KeyLine
 from ..widgets.plain import Plain
 from ..widgets.title import TitleBar

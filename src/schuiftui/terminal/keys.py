@@ -7,7 +7,7 @@ they do when people type ahead over a slow SSH link:
   text for the start of a key sequence and sends what follows it as keys,
   ahead of the paste: `ABC<ESC>XYZ` arrived as the keys `^XYZ` and then the
   paste `ABC`. Nothing typed or pasted keeps an escape character anyway
-  (see `core.sanitize`), so `PasteFilter` leaves the escape characters
+  (see `schuiftui.sanitize`), so `PasteFilter` leaves the escape characters
   inside a paste out, and the paste arrives whole, in order.
 - Escape followed at once by a letter and then another key (`<ESC>l<ESC>[A`:
   Escape, `l`, Up) became the keys `^` and `l`: the parser read `<ESC>l`

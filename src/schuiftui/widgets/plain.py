@@ -7,7 +7,7 @@ default, so `[/maand]` in an action crashed the app, `[concept]` vanished and
 a lock file could put a clickable action on the screen. The app's own texts
 hold no markup either, so every widget that shows text is made from here,
 with markup off and control characters shown as placeholders (see
-`core.sanitize`); styled text is assembled as `Content`, never parsed.
+`schuiftui.sanitize`); styled text is assembled as `Content`, never parsed.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from textual.content import Content
 from textual.widgets import Label, Static
 
-from ..core.sanitize import visible
+from ..sanitize import visible
 
 
 def _shown(content: Any) -> Any:

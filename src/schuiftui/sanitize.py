@@ -1,4 +1,6 @@
-"""What may reach a terminal: text without control characters.
+"""What may reach a terminal or a widget: text without control characters.
+
+It knows no session; `core.storage` applies it to what it loads.
 
 A session file is written by people and programs we do not control. Text
 from it that held an escape sequence could, printed raw, set the terminal's
@@ -11,10 +13,6 @@ into a field is not stored.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .session import Session
 
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 """Control characters, but tab and newline."""
@@ -37,10 +35,3 @@ def visible(text: str) -> str:
 def without_controls(text: str) -> str:
     """`text` with every control character but tab and newline left out (for typed text)."""
     return CONTROL.sub("", text)
-
-
-def visible_session(session: Session) -> Session:
-    """`session` if no text in it holds a control character; else a copy where none does."""
-    if any(CONTROL.search(text) for text in session.texts()):
-        return session.with_texts(visible)
-    return session
