@@ -942,8 +942,3 @@ class Translator:
         from .sanitize import visible
 
         return text.format(**{name: visible(str(value)) for name, value in values.items()})
-
-
-def placed_by(naam: str, _: Translator) -> str:
-    """Who made a placement, as shown: the name, or "persoon 2" for an anonymous one."""
-    return _("placement.anonymous", number=naam) if naam.isdigit() else naam

@@ -16,12 +16,16 @@ import os
 import string
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .paths import parse_session_file_name, rounds, slugify
 from .problems import Problem
 from .reasons import Reason
 from .session import Session
 from .storage import SessionError, load
+
+if TYPE_CHECKING:
+    from ..i18n import Translator
 
 ANONYMOUS = "persoon"
 """The file name of an anonymous placement: `persoon-<number>.toml`."""
@@ -126,6 +130,16 @@ def read_placements(team_path: Path) -> Placements:
     return Placements(sessions, problems)
 
 
+def is_anonymous(naam: str) -> bool:
+    """Whether a placement's `ingevuld_door` is a number: someone who gave no name."""
+    return naam.isdigit()
+
+
+def placed_by(naam: str, _: Translator) -> str:
+    """Who made a placement, as shown: the name, or "persoon 2" for an anonymous one."""
+    return _("placement.anonymous", number=naam) if is_anonymous(naam) else naam
+
+
 def initials(names: list[str], reserved: str = "T") -> list[str]:
     """One letter per person, their initial where it is free: Anna A, Bert B, Bas S.
 
@@ -136,7 +150,7 @@ def initials(names: list[str], reserved: str = "T") -> list[str]:
     letters = []
     for name in names:
         candidates = [c.upper() for c in name if c.isalnum()]
-        if name.isdigit():
+        if is_anonymous(name):
             candidates = [name[-1]]
         candidates += list(string.ascii_uppercase + string.digits)  # `taken` skips `reserved`
         letter = next(c for c in candidates if c not in taken)

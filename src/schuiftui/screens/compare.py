@@ -17,9 +17,10 @@ from textual.widgets import Static
 
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.compare import Compared, fingerprint, read_comparison, spread
+from ..core.placements import placed_by
 from ..core.render.text import shorten
 from ..core.session import Session, format_stand
-from ..i18n import Translator, placed_by
+from ..i18n import Translator
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
 from ..widgets.layout import Row

@@ -18,6 +18,7 @@ from textual.widgets import Input, Static
 
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.editing import Answer, Question, Saved, SessionEditor
+from ..core.placements import placed_by
 from ..core.session import (
     Session,
     edited_agenda,
@@ -27,7 +28,7 @@ from ..core.session import (
     normalize_text,
 )
 from ..core.storage import SessionError
-from ..i18n import Translator, placed_by
+from ..i18n import Translator
 from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine

@@ -94,7 +94,7 @@ def session_markdown(session: Session, lang: str = "nl", level: int = 1) -> str:
 
 def legend_rows(items: Sequence[Compared], _: Translator | None = None) -> list[list[str]]:
     """Per compared session: letter, gemeente, date, title (or whose own placement it is)."""
-    from ...i18n import placed_by
+    from ..placements import placed_by
 
     return [
         [

@@ -295,7 +295,7 @@ def legend_line(item: Compared, width: int, _: Translator | None = None) -> str:
 
     A person's own placement ends in their name: "A  Altena  2020-10-07  Anna".
     """
-    from ...i18n import placed_by
+    from ..placements import placed_by
 
     line = f"{item.letter}  {item.session.gemeente:<{width}}  {item.session.datum.isoformat()}"
     naam = item.session.ingevuld_door
