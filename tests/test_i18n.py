@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import string
+from pathlib import Path
 
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+import schuiftui
 from schuiftui.app import SchuifApp
 from schuiftui.i18n import CATALOGS, EN, NL
 from schuiftui.screens import choices, compare, dialogs, help, panel, start
@@ -51,3 +54,24 @@ def test_every_key_description_is_in_both_catalogs() -> None:
     for lang, catalog in CATALOGS.items():
         missing = sorted(d for d in descriptions if d not in catalog)
         assert missing == [], f"{lang}: {missing}"
+
+
+# A key that is written in the code but missing from the catalog shows as the
+# key itself ("save.invalid") on the screen: found here, not by a user.
+KEY_USES = re.compile(
+    r"""(?:\b_|translate|translator|Problem|_\.__call__)\(\s*["']([a-z_]+(?:\.[a-z0-9_]+)+)["']"""
+)
+
+
+def test_every_key_used_in_the_code_is_in_the_catalog() -> None:
+    source = Path(schuiftui.__file__).parent
+    used = {
+        (path.relative_to(source).as_posix(), key)
+        for path in source.rglob("*.py")
+        for key in KEY_USES.findall(path.read_text(encoding="utf-8"))
+    }
+    assert len(used) > 200, "the pattern finds the keys"
+    missing = sorted(
+        (where, key) for where, key in used if key not in NL and f"problem.{key}" not in NL
+    )
+    assert missing == []
