@@ -12,7 +12,9 @@ from textual.dom import DOMNode
 import schuiftui
 from schuiftui.app import SchuifApp
 from schuiftui.i18n import CATALOGS, EN, NL
-from schuiftui.screens import choices, compare, dialogs, help, panel, start
+from schuiftui.screens import compare, help, panel, start
+from schuiftui.screens.dialogs import agenda as agenda_dialog
+from schuiftui.screens.dialogs import base, choices, conflict, session, text
 from schuiftui.widgets import agenda, fader, overlay, slider
 
 
@@ -31,7 +33,8 @@ def test_translations_take_the_same_values() -> None:
 
 def _classes_with_bindings() -> list[type[DOMNode]]:
     found: list[type[DOMNode]] = [SchuifApp]
-    for module in (choices, compare, dialogs, help, panel, start, agenda, fader, overlay, slider):
+    dialogs = (base, choices, conflict, session, text, agenda_dialog)
+    for module in (*dialogs, compare, help, panel, start, agenda, fader, overlay, slider):
         found += [
             value
             for value in vars(module).values()

@@ -16,7 +16,7 @@ from schuiftui.app import make_app
 from schuiftui.core.drafts import draft_files, read_draft
 from schuiftui.core.locks import holder, lock_path, take
 from schuiftui.core.storage import load, loads
-from schuiftui.screens.choices import LockDialog
+from schuiftui.screens.dialogs.choices import LockDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import Slider
 

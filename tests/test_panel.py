@@ -9,7 +9,7 @@ from textual.widgets import Input, TextArea
 
 from schuiftui.app import SchuifApp, make_app
 from schuiftui.core.storage import load
-from schuiftui.screens.choices import QuitDialog
+from schuiftui.screens.dialogs.choices import QuitDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.keyline import KeyLine
 from schuiftui.widgets.slider import NAME_ROWS, POLE_ROWS, Slider

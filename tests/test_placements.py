@@ -12,7 +12,7 @@ from schuiftui.core.compare import compared
 from schuiftui.core.placements import new_placement, start_placement
 from schuiftui.core.storage import load, save
 from schuiftui.screens.compare import CompareScreen
-from schuiftui.screens.dialogs import NameDialog
+from schuiftui.screens.dialogs.session import NameDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.overlay import Overlay
 

@@ -23,8 +23,8 @@ from schuiftui.core.merge import Conflict
 from schuiftui.core.storage import load, save
 from schuiftui.i18n import Translator
 from schuiftui.sanitize import visible
-from schuiftui.screens.choices import ConfirmDialog, LockDialog
-from schuiftui.screens.conflict import ConflictDialog
+from schuiftui.screens.dialogs.choices import ConfirmDialog, LockDialog
+from schuiftui.screens.dialogs.conflict import ConflictDialog
 from schuiftui.screens.panel import PanelScreen
 
 from .conftest import EXAMPLES, TODAY

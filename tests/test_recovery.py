@@ -12,7 +12,7 @@ import pytest
 from schuiftui.app import make_app
 from schuiftui.core.drafts import draft_files, draft_path, read_draft
 from schuiftui.core.storage import load
-from schuiftui.screens.choices import DraftDialog
+from schuiftui.screens.dialogs.choices import DraftDialog
 from schuiftui.widgets.slider import Slider
 
 from .conftest import TODAY

@@ -8,8 +8,8 @@ import pytest
 
 from schuiftui.app import make_app
 from schuiftui.core.storage import load, save
-from schuiftui.screens.choices import ConfirmDialog
-from schuiftui.screens.conflict import ConflictDialog
+from schuiftui.screens.dialogs.choices import ConfirmDialog
+from schuiftui.screens.dialogs.conflict import ConflictDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.widgets.slider import Slider
 

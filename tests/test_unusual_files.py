@@ -12,7 +12,7 @@ import pytest
 from schuiftui.app import make_app
 from schuiftui.core.session import AgendaItem
 from schuiftui.core.storage import ReadOnlyError, SessionError, load, save
-from schuiftui.screens.choices import ConfirmDialog
+from schuiftui.screens.dialogs.choices import ConfirmDialog
 
 from .conftest import TODAY, record_notifications
 

@@ -11,8 +11,9 @@ import pytest
 from schuiftui.app import make_app
 from schuiftui.core.session import AgendaItem
 from schuiftui.core.storage import load, save
-from schuiftui.screens.choices import ConfirmDialog, ExistingGemeenteDialog
-from schuiftui.screens.dialogs import AgendaItemDialog, DetailsDialog, NewSessionDialog
+from schuiftui.screens.dialogs.agenda import AgendaItemDialog
+from schuiftui.screens.dialogs.choices import ConfirmDialog, ExistingGemeenteDialog
+from schuiftui.screens.dialogs.session import DetailsDialog, NewSessionDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.screens.start import StartScreen
 
@@ -493,7 +494,7 @@ def test_a_wrong_type_is_named_in_dutch(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("keys", [["C"], ["c", "f2"]], ids=["C on a slider", "F2 in the notes"])
 async def test_the_casus_has_a_full_size_editor(altena: Path, keys: list[str]) -> None:
-    from schuiftui.screens.dialogs import CasusDialog
+    from schuiftui.screens.dialogs.text import CasusDialog
 
     app = make_app(altena, today=lambda: TODAY)
     async with app.run_test(size=(80, 24)) as pilot:

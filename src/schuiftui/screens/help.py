@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, VerticalScroll
 
 from ..widgets.plain import PlainLabel
-from .dialogs import Dialog
+from .dialogs.base import Dialog
 
 SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (

@@ -44,7 +44,9 @@ if TYPE_CHECKING:
     from textual.widgets import TextArea
 
     from ..core.overview import PreviousRound
-    from .dialogs import AgendaFields, EditDialog, Edited
+    from .dialogs.agenda import AgendaFields
+    from .dialogs.base import EditDialog
+    from .dialogs.text import Edited
 
 
 DRAFT_SECONDS = 1.0
@@ -227,7 +229,7 @@ class PanelScreen(Screen[None]):
 
         other = holder(self.path)
         if other is not None and not other.is_me:
-            from .choices import LockDialog
+            from .dialogs.choices import LockDialog
 
             choice = await self.app.push_screen_wait(LockDialog(other, self.translate))
             if choice == "read_only":
@@ -496,7 +498,7 @@ class PanelScreen(Screen[None]):
 
     @on(Slider.EditRequested)
     def edit_toelichting(self, event: Slider.EditRequested) -> None:
-        from .dialogs import ToelichtingDialog
+        from .dialogs.text import ToelichtingDialog
 
         if self._refuse_in_read_only():
             return
@@ -532,7 +534,7 @@ class PanelScreen(Screen[None]):
 
     def action_details(self) -> None:
         """Edit the session's titel, deelnemers and datum."""
-        from .dialogs import DetailsDialog, SessionDetails
+        from .dialogs.session import DetailsDialog, SessionDetails
 
         if self._refuse_in_read_only():
             return
@@ -631,7 +633,7 @@ class PanelScreen(Screen[None]):
 
     def edit_agenda_item(self, index: int | None) -> None:
         """Write a new agenda item (`index` None) or change the one at `index`."""
-        from .dialogs import AgendaFields, AgendaItemDialog
+        from .dialogs.agenda import AgendaFields, AgendaItemDialog
 
         item = self.session.agenda[index] if index is not None else None
         item_id = item.id if item is not None else None
@@ -739,8 +741,8 @@ class PanelScreen(Screen[None]):
 
     async def _ask(self, question: Question) -> Answer:
         """Ask the user what a save must ask (see `SessionEditor.save`)."""
-        from .choices import ConfirmDialog
-        from .conflict import ConflictDialog
+        from .dialogs.choices import ConfirmDialog
+        from .dialogs.conflict import ConflictDialog
 
         _ = self.translate
         if question.kind == "conflicts":
@@ -805,7 +807,7 @@ class PanelScreen(Screen[None]):
 
         `from_anywhere`: asked with F2, which also works in a text field.
         """
-        from .dialogs import CasusDialog, CasusFields
+        from .dialogs.text import CasusDialog, CasusFields
 
         if self._refuse_in_read_only():
             return
@@ -886,7 +888,7 @@ class PanelScreen(Screen[None]):
 
     async def _may_close(self) -> bool:
         """Whether the session may be closed: nothing unsaved, or saved or discarded now."""
-        from .choices import QuitDialog
+        from .dialogs.choices import QuitDialog
 
         if not self.dirty:
             self.editor.drop_draft()
@@ -928,7 +930,7 @@ class PanelScreen(Screen[None]):
         # Only now: a session opened without a draft never needs them (memory).
         from ..core.diff import diff
         from ..core.render.text import diff_text
-        from .choices import DraftDialog
+        from .dialogs.choices import DraftDialog
 
         _ = self.translate
         when = datetime.datetime.fromtimestamp(draft.written).strftime("%Y-%m-%d %H:%M")

@@ -28,8 +28,8 @@ from ..sanitize import visible
 from ..widgets.keyline import KeyLine
 from ..widgets.plain import Plain
 from ..widgets.title import TitleBar
-from .choices import ConfirmDialog, ExistingGemeenteDialog
-from .dialogs import NewSession, NewSessionDialog
+from .dialogs.choices import ConfirmDialog, ExistingGemeenteDialog
+from .dialogs.session import NewSession, NewSessionDialog
 from .requests import CompareRequested
 
 TITLE_WIDTH = 26
@@ -351,7 +351,7 @@ class StartScreen(Screen[None]):
     async def action_invullen(self) -> None:
         """One person's own placement for the highlighted session: ask the name, open it."""
         from ..core.placements import start_placement
-        from .dialogs import NameDialog
+        from .dialogs.session import NameDialog
 
         row = self._highlighted_row()
         if row is None or row.session is None:

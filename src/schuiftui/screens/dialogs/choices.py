@@ -10,12 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Button
 
-from ..i18n import Translator
-from ..widgets.plain import Plain
-from .dialogs import Dialog
+from ...i18n import Translator
+from ...widgets.plain import Plain
+from .base import Dialog
 
 if TYPE_CHECKING:
-    from ..core.locks import Holder
+    from ...core.locks import Holder
 
 
 class Choice(NamedTuple):

@@ -12,13 +12,13 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, OptionList
 
-from ..core.editing import ConflictAnswer
-from ..i18n import Translator
-from ..widgets.plain import Plain, plain
-from .dialogs import Dialog
+from ...core.editing import ConflictAnswer
+from ...i18n import Translator
+from ...widgets.plain import Plain, plain
+from .base import Dialog
 
 if TYPE_CHECKING:
-    from ..core.merge import Conflict
+    from ...core.merge import Conflict
 
 
 class ConflictList(OptionList):
@@ -133,7 +133,7 @@ class ConflictDialog(Dialog["ConflictAnswer | None"]):
 
 def describe_field(field: str, _: Translator) -> str:
     """What a conflict is about, in words: "Communicatie (stand)", "Lokale agenda a2 (tekst)"."""
-    from ..core.categories import BY_ID
+    from ...core.categories import BY_ID
 
     parts = field.split(".")
     if parts[0] == "schuiven":
@@ -148,7 +148,7 @@ def describe_field(field: str, _: Translator) -> str:
 
 def describe_value(value: object, _: Translator, width: int = 40) -> str:
     """A value of a conflict on one short line."""
-    from ..core.session import AgendaItem, format_stand
+    from ...core.session import AgendaItem, format_stand
 
     if value is None:
         return _("conflict.deleted")
@@ -162,6 +162,6 @@ def describe_value(value: object, _: Translator, width: int = 40) -> str:
         value = ", ".join(map(str, value))
     if isinstance(value, datetime.date):
         value = value.isoformat()
-    from ..core.render.text import shorten
+    from ...core.render.text import shorten
 
     return shorten(" ".join(str(value).split()) or '""', width)
