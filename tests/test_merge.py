@@ -8,7 +8,7 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from schuiftui.core.merge import merge
+from schuiftui.core.merge import three_way_merge
 from schuiftui.core.session import AgendaItem, Session, new_session
 
 
@@ -31,7 +31,7 @@ def test_changes_to_different_sliders_are_both_kept() -> None:
     mine.sliders["communicatie"].stand = 1
     theirs.sliders["positionering_intern"].stand = 4
     theirs.casus.notities = "Nieuwe notities."
-    result = merge(b, mine, theirs)
+    result = three_way_merge(b, mine, theirs)
     assert result.conflicts == ()
     assert result.session.stands()["communicatie"] == 1
     assert result.session.stands()["positionering_intern"] == 4
@@ -44,7 +44,7 @@ def test_the_same_slider_moved_both_ways_is_a_conflict() -> None:
     mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
     mine.sliders["communicatie"].stand = 1
     theirs.sliders["communicatie"].stand = 3
-    result = merge(b, mine, theirs)
+    result = three_way_merge(b, mine, theirs)
     assert [(c.field, c.mine, c.theirs) for c in result.conflicts] == [
         ("schuiven.communicatie.stand", 1, 3)
     ]
@@ -57,7 +57,7 @@ def test_the_same_change_on_both_sides_is_no_conflict() -> None:
     b = base()
     mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
     mine.sliders["communicatie"].stand = theirs.sliders["communicatie"].stand = 2
-    assert merge(b, mine, theirs).conflicts == ()
+    assert three_way_merge(b, mine, theirs).conflicts == ()
 
 
 def test_agenda_items_merge_by_id_and_field() -> None:
@@ -66,7 +66,7 @@ def test_agenda_items_merge_by_id_and_field() -> None:
     mine.agenda[0].status = "gedaan"
     theirs.agenda[0].eigenaar = "team"
     theirs.agenda[1].tekst = "Budget verdelen"
-    result = merge(b, mine, theirs)
+    result = three_way_merge(b, mine, theirs)
     assert result.conflicts == ()
     a1, a2 = result.session.agenda
     assert (a1.status, a1.eigenaar) == ("gedaan", "team")
@@ -78,7 +78,7 @@ def test_items_added_on_both_sides_with_the_same_new_id_are_both_kept() -> None:
     mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
     mine.agenda.append(AgendaItem("a3", "Mijn stap"))
     theirs.agenda.append(AgendaItem("a3", "Hun stap"))
-    result = merge(b, mine, theirs)
+    result = three_way_merge(b, mine, theirs)
     assert result.conflicts == ()
     texts = [(item.id, item.tekst) for item in result.session.agenda]
     assert ("a3", "Hun stap") in texts
@@ -91,7 +91,7 @@ def test_an_item_deleted_on_disk_that_i_did_not_touch_goes() -> None:
     mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
     del theirs.agenda[0]
     mine.sliders["communicatie"].stand = 0
-    result = merge(b, mine, theirs)
+    result = three_way_merge(b, mine, theirs)
     assert [item.id for item in result.session.agenda] == ["a2"]
     assert result.conflicts == ()
 
@@ -101,7 +101,7 @@ def test_deleted_on_one_side_and_changed_on_the_other_is_a_conflict() -> None:
     mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
     mine.agenda[0].tekst = "Trekker benoemen, snel"
     del theirs.agenda[0]
-    result = merge(b, mine, theirs)
+    result = three_way_merge(b, mine, theirs)
     assert [(c.field, c.theirs) for c in result.conflicts] == [("agenda.a1", None)]
     assert [i.id for i in result.session.agenda] == ["a1", "a2"]
     assert [i.id for i in result.resolved({"agenda.a1"}).agenda] == ["a2"]
@@ -112,7 +112,7 @@ def test_an_item_added_on_disk_lands_after_its_neighbour() -> None:
     mine, theirs = copy.deepcopy(b), copy.deepcopy(b)
     theirs.agenda.insert(1, AgendaItem("a9", "Tussendoor"))
     mine.agenda.reverse()
-    result = merge(b, mine, theirs)
+    result = three_way_merge(b, mine, theirs)
     assert [i.id for i in result.session.agenda] == ["a2", "a1", "a9"]
 
 
@@ -167,7 +167,7 @@ def test_an_agenda_reordered_on_disk_keeps_its_order(data: st.DataObject, count:
     added = data.draw(st.booleans())
     if added:
         mine.agenda.append(AgendaItem(mine.next_agenda_id(), "Nieuw"))
-    merged = merge(base, mine, theirs)
+    merged = three_way_merge(base, mine, theirs)
     assert not merged.conflicts
     ids = [item.id for item in merged.session.agenda]
     on_disk = [item.id for item in theirs.agenda]
@@ -183,5 +183,5 @@ def test_a_new_id_after_a_clash_is_never_a_deleted_one() -> None:
     del mine.agenda[2], theirs.agenda[2]  # a3 deleted on both sides
     mine.agenda.append(AgendaItem("a4", "Van mij"))
     theirs.agenda.append(AgendaItem("a4", "Van hen"))
-    merged = merge(base, mine, theirs)
+    merged = three_way_merge(base, mine, theirs)
     assert sorted(item.id for item in merged.session.agenda) == ["a1", "a2", "a4", "a5"]

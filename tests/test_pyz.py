@@ -165,7 +165,7 @@ def test_a_damaged_unpacked_folder_is_unpacked_again(
     assert run(pyz, "check", str(sessions_dir)).returncode == 0
     folder = unpacked_folder(home)
     (folder / "schuiftui" / "core" / "merge.py").unlink()
-    (folder / "schuiftui" / "core" / "storage.py").write_text("kapot", encoding="utf-8")
+    (folder / "schuiftui" / "core" / "paths.py").write_text("kapot", encoding="utf-8")
     result = run(pyz, "check", str(sessions_dir), prelude=WHERE)
     assert result.returncode == 0, result.stderr
     assert f"FROM {folder}" in result.stdout

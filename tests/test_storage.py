@@ -11,10 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from schuiftui.core import storage
 from schuiftui.core.categories import CATEGORY_IDS
 from schuiftui.core.session import AgendaItem, new_session
-from schuiftui.core.storage import SessionError, dumps, load, loads, save
+from schuiftui.core.storage import SessionError, dumps, load, loads, save, writing
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -344,7 +343,7 @@ def test_a_failed_check_leaves_the_file_untouched(
     session = load(altena)
     session.sliders["communicatie"].stand = 5
     monkeypatch.setattr(
-        storage, "_dumps", lambda s, p=None: (p.replace("stand = -2", "stand = 9", 1), ())
+        writing, "_dumps", lambda s, p=None: (p.replace("stand = -2", "stand = 9", 1), ())
     )
     with pytest.raises(SessionError, match="interne fout, niet opgeslagen"):
         save(session, altena)

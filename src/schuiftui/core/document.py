@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from ..sanitize import visible
 from .categories import BY_ID, CATEGORIES, CATEGORY_IDS
 from .session import AgendaItem, Session, Slider
+from .tomlkit_adapter import container_of, insert_at, lines_of
 
 if TYPE_CHECKING:
     from tomlkit.container import Container
@@ -48,7 +49,7 @@ TABLES: tuple[str, ...] = ("sessie", "organogram", "casus", "schuiven", "agenda"
 """The tables of a session file in their fixed order."""
 
 
-def merge(document: Container, session: Session, formaat: int) -> tuple[str, ...]:
+def merge_into_document(document: Container, session: Session, formaat: int) -> tuple[str, ...]:
     """Write the values of `session` into `document`, touching only what differs.
 
     Returns:
@@ -106,7 +107,7 @@ def _has_inline(table: Any) -> bool:
     """Whether a table holds inline tables (sliders written one per line)."""
     from tomlkit.items import InlineTable
 
-    return any(isinstance(item, InlineTable) for _, item in _body(table))
+    return any(isinstance(item, InlineTable) for _, item in lines_of(table))
 
 
 def _default_if_sparse(table: Table, default: Any) -> Any:
@@ -179,7 +180,7 @@ def _take_comments(item: Any, path: tuple[str, ...], comments: dict[tuple[str, .
     if trivia is not None and trivia.comment:
         comments[path] = trivia.comment.lstrip("# ").rstrip()
     if isinstance(item, dict):
-        for key, value in _body(item):
+        for key, value in lines_of(item):
             if key is not None:
                 _take_comments(value, (*path, key.key), comments)
     elif isinstance(item, list):  # agenda items, matched by position
@@ -217,7 +218,7 @@ def _editable(table: Any, name: str) -> bool:
     from tomlkit.items import InlineTable, Table
 
     known = KNOWN_KEYS[name]
-    for key, item in _body(table):
+    for key, item in lines_of(table):
         if key is None:
             continue
         if key.is_dotted():
@@ -230,7 +231,7 @@ def _editable(table: Any, name: str) -> bool:
             if not _plain_inline(item):
                 return False
         elif isinstance(item, Table) and any(
-            k is not None and k.is_dotted() and k.key in SLIDER_KEYS for k, _ in _body(item)
+            k is not None and k.is_dotted() and k.key in SLIDER_KEYS for k, _ in lines_of(item)
         ):
             return False
     return True
@@ -240,7 +241,7 @@ def _plain_inline(table: Any) -> bool:
     """Whether an inline table holds only plain values under plain keys."""
     return all(
         key is None or (not key.is_dotted() and not isinstance(item, dict))
-        for key, item in _body(table)
+        for key, item in lines_of(table)
     )
 
 
@@ -271,7 +272,7 @@ def _merge_agenda(document: Container, agenda: list[AgendaItem]) -> None:
     # one exactly one blank line above it.
     for position, table in enumerate(array.body):
         _strip_trailing_whitespace(table)
-        if not _container(table).as_string().endswith("\n"):
+        if not container_of(table).as_string().endswith("\n"):
             table.add(tomlkit.nl())  # a last line without a newline
         if position < len(agenda) - 1:
             table.add(tomlkit.nl())
@@ -300,11 +301,11 @@ def _take_comments_above(document: Container, tables: list[Table]) -> dict[str, 
     before = body[start - 1][1] if start else None
     # A valid session has [sessie] at least, so a table comes before the first item.
     above_first = (
-        _pop_comments(_body(_last_table_in(before))) if isinstance(before, items.Table) else ""
+        _pop_comments(lines_of(_last_table_in(before))) if isinstance(before, items.Table) else ""
     )
     comments = {str(tables[0].get("id")): above_first}
     for above, table in zip(tables, tables[1:]):
-        comments[str(table.get("id"))] = _pop_comments(_body(above))
+        comments[str(table.get("id"))] = _pop_comments(lines_of(above))
     return comments
 
 
@@ -312,8 +313,8 @@ def _last_table_in(table: Table) -> Table:
     """The table whose body ends where `table` ends: its last sub-table, if any."""
     from tomlkit import items
 
-    while _body(table) and isinstance(_body(table)[-1][1], items.Table):
-        table = _body(table)[-1][1]
+    while lines_of(table) and isinstance(lines_of(table)[-1][1], items.Table):
+        table = lines_of(table)[-1][1]
     return table
 
 
@@ -332,7 +333,7 @@ def _pop_comments(body: list[tuple[Any, Item]]) -> str:
 def _strip_trailing_whitespace(table: Table) -> None:
     from tomlkit.items import Whitespace
 
-    body = _body(table)
+    body = lines_of(table)
     while body and body[-1][0] is None and isinstance(body[-1][1], Whitespace):
         body.pop()  # keyless items are not in tomlkit's key index
 
@@ -469,7 +470,7 @@ def _insert_value(container: Container | Table, key: str, item: Item) -> None:
     the previous table; tomlkit's `add` would put the new key below it, and
     so between the comment and the header it describes.
     """
-    body = _body(container)
+    body = lines_of(container)
     last_value = None
     for index, (key_in_body, existing) in enumerate(body):
         if key_in_body is not None and not _is_table(existing):
@@ -477,8 +478,7 @@ def _insert_value(container: Container | Table, key: str, item: Item) -> None:
     if last_value is None or last_value + 1 == len(body):
         container.add(key, item)
         return
-    # tomlkit has no public "insert at"; _insert_at keeps its key index right.
-    _container(container)._insert_at(last_value + 1, key, item)
+    insert_at(container, last_value + 1, key, item)
 
 
 def _ensure_table(
@@ -498,24 +498,16 @@ def _ensure_table(
     table = tomlkit.table(is_super_table=super_table)
     if comment and not super_table:
         table.comment(comment)
-    body = _body(container)
+    body = lines_of(container)
     later = [i for i, (k, _) in enumerate(body) if k is not None and k.key in before]
     if later:
         table.add(tomlkit.nl())
-        _container(container)._insert_at(later[0], key, table)
+        insert_at(container, later[0], key, table)
     else:
         previous = body[-1][1].as_string() if body else ""
         table.trivia.indent = _gap_after(previous)
         container.append(key, table)
     return container[key]
-
-
-def _container(container: Container | Table) -> Container:
-    return container.value if hasattr(container, "trivia") else container  # Table -> Container
-
-
-def _body(container: Container | Table) -> list[tuple[Any, Item]]:
-    return _container(container).body
 
 
 def _is_table(item: Any) -> bool:

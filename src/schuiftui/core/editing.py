@@ -213,11 +213,13 @@ class SessionEditor:
         Returns:
             `from_disk`, for counting.
         """
-        from .merge import merge
+        from .merge import three_way_merge
 
         self.saved = copy.deepcopy(theirs)
         mine = self.session
-        self.undo_stack = [merge(mine, state, merged).session for state in self.undo_stack]
+        self.undo_stack = [
+            three_way_merge(mine, state, merged).session for state in self.undo_stack
+        ]
         if merged != mine:
             self.session = copy.deepcopy(merged)
             self._typing_in = None

@@ -53,7 +53,7 @@ class Merge:
         return result
 
 
-def merge(base: Session, mine: Session, theirs: Session) -> Merge:
+def three_way_merge(base: Session, mine: Session, theirs: Session) -> Merge:
     """Merge my session and the one on disk, both descended from `base`.
 
     Args:

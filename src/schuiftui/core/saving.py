@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .merge import Merge, merge
+from .merge import Merge, three_way_merge
 from .session import Session
 from .storage import SessionError, is_read_only, is_toml, load
 
@@ -52,5 +52,5 @@ def plan_save(path: Path, base: Session, mine: Session) -> SavePlan:
         return SavePlan(None)
     if theirs == base:
         return SavePlan(None)
-    merged = merge(base, mine, theirs)
+    merged = three_way_merge(base, mine, theirs)
     return SavePlan("conflicts" if merged.conflicts else None, theirs, merged)
