@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/schuiftui sessions
 
+# Four workers on two cores: the tests that drive the app in a pty (-m pty)
+# spend most of their time waiting for it. The wall time is printed last.
 test: $(STAMP) lint
-	$(BIN)/python -m pytest
+	@start=$$(date +%s); $(BIN)/python -m pytest -n 4; status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s wall for the tests"; exit $$status
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -189,3 +189,11 @@ def finish(terminal: Terminal) -> None:
         terminal.write(key)
         terminal.drain()
     terminal.close()
+
+
+def wait_until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    """Poll `condition` (a file, a process state) until it holds; fail saying `what` if not."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.002)  # polling a condition, not waiting for time to pass

@@ -6,16 +6,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from schuiftui.core.storage import load
 
-from .terminal import Terminal
+from .terminal import CTRL_Q, CTRL_S, UP, Terminal
 
 SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
-UP = "\x1b[A"
-CTRL_S = "\x13"
-CTRL_Q = "\x11"
 
 
+@pytest.mark.pty
 def test_keys_save_and_quit_in_a_real_terminal(altena: Path) -> None:
     terminal = Terminal([SCHUIFTUI, str(altena)], cwd=altena.parent)
     try:

@@ -118,6 +118,7 @@ def test_typed_control_characters_are_not_stored(tmp_path: Path) -> None:
     assert b"\\u001b" not in path.read_bytes() and b"\x1b" not in path.read_bytes()
 
 
+@pytest.mark.pty
 def test_the_app_never_writes_a_files_escape_sequences(hostile: Path) -> None:
     terminal = Terminal([sys.executable, "-m", "schuiftui", str(hostile)], cwd=hostile.parent)
     try:

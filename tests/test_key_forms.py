@@ -10,6 +10,9 @@ from schuiftui.core.storage import load
 
 from .terminal import open_session
 
+pytestmark = pytest.mark.pty
+"""Every test here runs the installed app in a pseudo-terminal."""
+
 FORMS = [
     ("\x1b[H", -5, "Home, xterm"),
     ("\x1bOH", -5, "Home, xterm application mode"),

@@ -103,6 +103,7 @@ def open_twice(path: Path) -> tuple[Terminal, Terminal]:
     return first, second
 
 
+@pytest.mark.pty
 def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
     first, second = open_twice(altena)
     try:
@@ -122,6 +123,7 @@ def test_two_instances_on_one_file_merge_their_sliders(altena: Path) -> None:
     assert (stands["positionering_intern"], stands["proces_met_bewoners"]) == (4, -3)
 
 
+@pytest.mark.pty
 @pytest.mark.parametrize(
     "keys, expected", [("o", 5), (" o", 4), ("\ro", 4)], ids=["mine", "theirs", "theirs by enter"]
 )
@@ -157,6 +159,7 @@ def draft_holds(path: Path, slider_id: str, stand: int) -> bool:
     )
 
 
+@pytest.mark.pty
 def test_the_second_instances_save_leaves_the_first_ones_draft(altena: Path) -> None:
     """Drafts belong to one instance: a hang-up of the first still keeps its edits."""
     import signal

@@ -8,6 +8,9 @@ import pytest
 
 from .terminal import SCHUIFTUI, Terminal
 
+pytestmark = pytest.mark.pty
+"""Every test here runs the installed app in a pseudo-terminal."""
+
 MOUSE_ON = b"\x1b[?1000h"
 """The sequence that asks a terminal to report mouse clicks."""
 

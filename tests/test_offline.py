@@ -69,6 +69,7 @@ def test_every_command_runs_without_network(sessions_dir: Path, offline: dict[st
         assert b"no network" not in result.stderr
 
 
+@pytest.mark.pty
 def test_the_app_runs_without_network(
     altena: Path, offline: dict[str, str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -104,6 +104,7 @@ def test_the_one_file_runs_without_network(pyz: Path, home: Path, sessions_dir: 
         assert "no network" not in result.stderr
 
 
+@pytest.mark.pty
 @pytest.mark.parametrize("cache", ["unpacked once", "no cache folder"])
 def test_the_app_runs_from_the_one_file(pyz: Path, home: Path, altena: Path, cache: str) -> None:
     """On a terminal: open, step, save, quit; every resource (the styles) from the archive."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import time
 from pathlib import Path
 
 import pytest
@@ -16,27 +15,16 @@ from schuiftui.screens.dialogs.choices import DraftDialog
 from schuiftui.widgets.slider import Slider
 
 from .conftest import TODAY
-from .terminal import SCHUIFTUI, Terminal, open_session
-
-UP = "\x1b[A"
-
-
-def wait_for(condition, seconds: float = 10.0) -> bool:  # type: ignore[no-untyped-def]
-    """Poll `condition` until it holds; False when it did not within `seconds` (a hang guard)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return condition()
+from .terminal import SCHUIFTUI, UP, Terminal, open_session, wait_until
 
 
 def edit_and_wait_for_the_draft(terminal: Terminal, path: Path) -> None:
     terminal.write(UP)  # positionering intern +3 -> +4, not saved
     terminal.read_until("niet opgeslagen")
-    assert wait_for(lambda: bool(draft_files(path))), "no draft within 10 s"
+    wait_until(lambda: bool(draft_files(path)), "no draft within 10 s", timeout=10)
 
 
+@pytest.mark.pty
 @pytest.mark.parametrize("signum", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT])
 def test_a_signal_keeps_the_edits_restores_the_terminal_and_exits(
     altena: Path, signum: int
@@ -56,6 +44,7 @@ def test_a_signal_keeps_the_edits_restores_the_terminal_and_exits(
     assert load(altena).stands()["positionering_intern"] == 3  # the file itself untouched
 
 
+@pytest.mark.pty
 def test_after_kill_9_the_next_start_offers_the_edits(altena: Path) -> None:
     terminal = open_session(altena)
     try:
@@ -79,6 +68,7 @@ def test_after_kill_9_the_next_start_offers_the_edits(altena: Path) -> None:
     assert draft_files(altena) == []  # saved: the draft is gone
 
 
+@pytest.mark.pty
 def test_a_terminal_that_goes_away_does_not_spin_and_keeps_the_edits(altena: Path) -> None:
     terminal = open_session(altena)
     pid = terminal.process.pid

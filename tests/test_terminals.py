@@ -19,6 +19,9 @@ from schuiftui.core.storage import load
 
 from .terminal import SCHUIFTUI, Terminal
 
+pytestmark = pytest.mark.pty
+"""Every test here runs the installed app in a pseudo-terminal."""
+
 
 class Kind(NamedTuple):
     """A kind of terminal: its environment, and the glyphs the app should draw it with."""

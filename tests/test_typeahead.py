@@ -7,15 +7,16 @@ import shutil
 import signal
 import sys
 import termios
-import time
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
 from schuiftui.core.storage import load
 
-from .terminal import SCHUIFTUI, Terminal, open_session, type_keys
+from .terminal import SCHUIFTUI, Terminal, open_session, type_keys, wait_until
+
+pytestmark = pytest.mark.pty
+"""Every test here runs a program in a pseudo-terminal."""
 
 
 def burst(path: Path, keys: str, then: str = "") -> None:
@@ -143,13 +144,6 @@ def test_a_burst_ends_in_the_same_file_as_the_same_keys_typed_slowly(
     assert "Hallo daar" in saved.casus.notities
     assert saved.stands()["proces_met_bewoners"] == -1  # was -2
     assert "^" not in saved.casus.notities
-
-
-def wait_until(condition: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.002)  # polling a condition, not waiting for time to pass
 
 
 def raw(terminal: Terminal) -> bool:

@@ -566,6 +566,7 @@ async def test_a_long_casus_title_ends_in_an_ellipsis_until_it_is_edited(altena:
         assert "…" not in field.render_line(0).text
 
 
+@pytest.mark.pty
 def test_new_from_latest_asks_the_date_at_a_terminal(sessions_dir: Path) -> None:
     from .terminal import SCHUIFTUI, Terminal
 
