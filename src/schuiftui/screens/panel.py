@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Callable, ClassVar
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Input, Static
@@ -33,14 +33,14 @@ from ..widgets.agenda import AgendaEntry, AgendaList
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
 from ..widgets.layout import Column, Row
-from ..widgets.plain import Plain, PlainLabel
+from ..widgets.plain import Plain
+from ..widgets.side_panel import SidePanel
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
-from ..widgets.title_field import TitleField
 from .requests import CompareRequested, ExportRequested
 
 if TYPE_CHECKING:
-    from textual.widget import AwaitMount, Widget
+    from textual.widget import AwaitMount
     from textual.widgets import TextArea
 
     from ..core.overview import PreviousRound
@@ -85,10 +85,6 @@ PLACEMENT_LEAVES_OUT = frozenset(
     )
 )
 """What a person's own placement has not: the team's texts, and the team's views."""
-
-
-LARGE_NOTES = 200_000
-"""Casus notes longer than this (some 50 pages) are loaded into their editor on request."""
 
 
 class PanelScreen(Screen[None]):
@@ -171,14 +167,13 @@ class PanelScreen(Screen[None]):
         return self.editor.dirty
 
     @property
-    def _side_built(self) -> bool:
-        """Whether the side panel's widgets are in the DOM (see `_build_side`)."""
-        return bool(self.query("#agenda"))
+    def _side(self) -> SidePanel:
+        return self.query_one(SidePanel)
 
     @property
-    def _notes_loaded(self) -> bool:
-        """Whether the casus notes are in their editor: not waiting behind a hint."""
-        return self._side_built and not self.query("#notities-hint")
+    def _side_built(self) -> bool:
+        """Whether the side panel's widgets are in the DOM (see `_build_side`)."""
+        return self._side.built
 
     # Layout
 
@@ -199,7 +194,8 @@ class PanelScreen(Screen[None]):
                         )
                 with VerticalScroll(id="detail"):
                     yield Plain(self._detail(self._last_slider), id="detail-text")
-            yield Vertical(id="side")  # filled after the first paint: `_build_side`
+            # Filled after the first paint: `_build_side`.
+            yield SidePanel(self.translate, id="side")
         yield Plain(_("app.too_small"), classes="too-small")
 
     def on_mount(self) -> None:
@@ -254,14 +250,7 @@ class PanelScreen(Screen[None]):
         self.editor.read_only = True
         self._update_title()
         if self._side_built:
-            self._make_side_read_only()
-
-    def _make_side_read_only(self) -> None:
-        from textual.widgets import TextArea
-
-        self.query_one("#notities", TextArea).read_only = True  # also when not loaded yet
-        self.query_one("#organogram", TextArea).read_only = True
-        self.query_one("#casus-titel", Input).disabled = True
+            self._side.make_read_only()
 
     def _refuse_in_read_only(self) -> bool:
         """In read-only mode, say so and return True."""
@@ -270,65 +259,18 @@ class PanelScreen(Screen[None]):
         return self.read_only
 
     def _build_side(self) -> AwaitMount | None:
-        """Put the organogram, the casus and the agenda in the side panel, once.
-
-        The widgets are in the DOM, and can take focus and keys, as soon as
-        this returns; awaiting the result waits until they have started.
-        """
-        if self._side_built:
-            return None
+        """Put the organogram, the casus and the agenda in the side panel, once (see `SidePanel.fill`)."""
         if self.placement:
             # Casus, organogram and agenda belong to the team's file.
             return None
-
-        from textual.widgets import TextArea
-
-        _ = self.translate
         casus = self.session.casus
-        mounted = self.query_one("#side").mount_all(
-            [
-                PlainLabel(_("panel.organogram"), classes="side-title"),
-                TextArea(self.session.organogram, id="organogram", soft_wrap=True),
-                PlainLabel(_("panel.casus"), classes="side-title"),
-                TitleField(
-                    casus.titel, id="casus-titel", compact=True, placeholder=_("panel.casus_titel")
-                ),
-                *self._notes_widgets(casus.notities),
-                PlainLabel(_("panel.agenda"), classes="side-title"),
-                AgendaList(self._agenda_entries(), id="agenda"),
-            ]
+        return self._side.fill(
+            self.session.organogram,
+            casus.titel,
+            casus.notities,
+            self._agenda_entries(),
+            read_only=self.read_only,
         )
-        if self.read_only:
-            self._make_side_read_only()
-        return mounted
-
-    def _notes_widgets(self, notes: str) -> list[Widget]:
-        """The editor of the casus notes; for very long notes, first a line that says so.
-
-        Building an editor for megabytes of text takes seconds, in which the
-        app would answer no key; such notes are loaded when asked for (c).
-        """
-        from textual.widgets import TextArea
-
-        if len(notes) <= LARGE_NOTES:
-            return [TextArea(notes, id="notities", soft_wrap=True)]
-        size = self.translate("panel.large_notes", size=f"{len(notes) / 1_000_000:.1f}")
-        return [
-            Plain(size, id="notities-hint"),
-            TextArea("", id="notities", soft_wrap=True, read_only=True),
-        ]
-
-    def _load_notes(self) -> None:
-        """Put very long notes into their editor, now that they are asked for."""
-        from textual.widgets import TextArea
-
-        hint = self.query("#notities-hint")
-        if not hint:
-            return
-        notes = self.query_one("#notities", TextArea)
-        notes.load_text(self.session.casus.notities)
-        notes.read_only = self.read_only
-        hint.remove()
 
     # Showing the session
 
@@ -408,10 +350,7 @@ class PanelScreen(Screen[None]):
         ]
 
     def _show_agenda(self, highlight: int | None = None) -> None:
-        agenda = self.query_one(AgendaList)
-        if highlight is None:
-            highlight = agenda.highlighted
-        agenda.show(self._agenda_entries(), highlight)
+        self._side.show_agenda(self._agenda_entries(), highlight)
 
     def _show_session(self) -> None:
         """Bring every widget in line with the session (after undo)."""
@@ -419,20 +358,10 @@ class PanelScreen(Screen[None]):
             self.query_one(f"#{slider_id}", Slider).value = slider.stand
         self._show_detail(self._last_slider)
         self._update_title()
-        if not self._side_built:
-            return  # it will be built from the session as it is by then
-        titel = self.query_one("#casus-titel", Input)
-        if titel.value != self.session.casus.titel:
-            titel.value = self.session.casus.titel
-        from textual.widgets import TextArea  # loaded by now: the side panel is built
-
-        notities = self.query_one("#notities", TextArea)
-        if self._notes_loaded and notities.text != self.session.casus.notities:
-            notities.load_text(self.session.casus.notities)
-        organogram = self.query_one("#organogram", TextArea)
-        if organogram.text != self.session.organogram:
-            organogram.load_text(self.session.organogram)
-        self._show_agenda()
+        if self._side_built:
+            session = self.session
+            agenda = self._agenda_entries()
+            self._side.show(session.organogram, session.casus.titel, session.casus.notities, agenda)
 
     # Changes
 
@@ -465,13 +394,8 @@ class PanelScreen(Screen[None]):
         """
         for widget in self.query(Slider):
             self._take_stand(widget, widget.value)
-        if self._side_built:
-            from textual.widgets import TextArea
-
-            self._take_text("casus-titel", self.query_one("#casus-titel", Input).value)
-            if self._notes_loaded:
-                self._take_text("notities", self.query_one("#notities", TextArea).text)
-            self._take_text("organogram", self.query_one("#organogram", TextArea).text)
+        for field, value in self._side.texts().items():
+            self._take_text(field, value)
 
     def _ask_why_it_moved(self, slider_id: str) -> None:
         """Once per slider: it moved far from the previous round; ask, not force, why."""
@@ -835,7 +759,7 @@ class PanelScreen(Screen[None]):
 
     def action_focus_casus(self) -> None:
         self._build_side()
-        self._load_notes()
+        self._side.load_notes(self.session.casus.notities, read_only=self.read_only)
         self._focus_side("#notities")
 
     def action_focus_agenda(self) -> None:
