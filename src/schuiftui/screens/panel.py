@@ -6,30 +6,25 @@ import contextlib
 import copy
 import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, ClassVar
+from typing import TYPE_CHECKING, Callable, ClassVar
 
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from ..core.categories import BY_ID, CATEGORIES
 from ..core.editing import Answer, Question, Saved, SessionEditor
-from ..core.placements import placed_by
 from ..core.session import (
     Session,
-    edited_agenda,
-    edited_details,
-    edited_toelichting,
     format_stand,
     normalize_text,
 )
 from ..core.storage import SessionError
 from ..i18n import Translator
-from ..widgets.agenda import AgendaEntry, AgendaList
+from ..widgets.agenda import AgendaEntry
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
 from ..widgets.layout import Column, Row
@@ -37,16 +32,16 @@ from ..widgets.plain import Plain
 from ..widgets.side_panel import SidePanel
 from ..widgets.slider import Slider
 from ..widgets.title import TitleBar
+from .panel_edits import EditingScreen
+from .panel_view import agenda_entries, detail, titles
 from .requests import CompareRequested, ExportRequested
+from .save_questions import ask_about_draft, ask_about_save
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import TextArea
 
     from ..core.overview import PreviousRound
-    from .dialogs.agenda import AgendaFields
-    from .dialogs.base import EditDialog
-    from .dialogs.text import Edited
 
 
 DRAFT_SECONDS = 1.0
@@ -87,7 +82,7 @@ PLACEMENT_LEAVES_OUT = frozenset(
 """What a person's own placement has not: the team's texts, and the team's views."""
 
 
-class PanelScreen(Screen[None]):
+class PanelScreen(EditingScreen):
     """Edit one session. The screen owns the session and saves it through the core."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -275,15 +270,7 @@ class PanelScreen(Screen[None]):
     # Showing the session
 
     def _titles(self) -> tuple[str, str]:
-        """The title bar's text: gemeente and date; the session's title or the unsaved marker."""
-        title = f"{self.session.gemeente} — {self.session.datum.isoformat()}"
-        if self.session.ingevuld_door is not None:
-            naam = placed_by(self.session.ingevuld_door, self.translate)
-            title = f"{self.translate('panel.placement', naam=naam)} — {title}"
-        if self.read_only:
-            return title, self.translate("panel.read_only")
-        sub_title = self.translate("panel.unsaved") if self.dirty else (self.session.titel or "")
-        return title, sub_title
+        return titles(self.session, self.translate, read_only=self.read_only, dirty=self.dirty)
 
     def _update_title(self) -> None:
         bar = self.query_one(TitleBar)
@@ -296,58 +283,10 @@ class PanelScreen(Screen[None]):
         return self.previous.session.sliders[slider_id].stand if self.previous else None
 
     def _detail(self, slider_id: str) -> Content:
-        """The name, toelichting and pole descriptions of one slider; the previous round's stand."""
-        _ = self.translate
-        lang = _.lang
-        category = BY_ID[slider_id]
-        toelichting = self.session.sliders[slider_id].toelichting
-        before = self.previous.session.sliders[slider_id] if self.previous else None
-        # A new round starts with the toelichtingen of the round before; until
-        # the team edits one, it says that it is last round's reason.
-        copied = before is not None and toelichting and toelichting == before.toelichting
-        # Assembled, not markup: text the team typed is shown exactly as typed.
-        parts: list[str | tuple[str, str]] = [
-            (category.name.get(lang), "bold"),
-            "  ",
-            (_("panel.edit_hint"), "dim"),
-            "\n",
-            toelichting or _("panel.no_toelichting"),
-        ]
-        if copied:
-            parts += [" ", (_("panel.copied"), "italic dim")]
-        parts.append("\n")
-        if self.previous is not None and before is not None:
-            parts += [
-                (
-                    _(
-                        "panel.previous",
-                        datum=self.previous.session.datum.isoformat(),
-                        stand=format_stand(before.stand),
-                    ),
-                    "italic",
-                ),
-                f" {before.toelichting}" if before.toelichting and not copied else "",
-                "\n",
-            ]
-        parts.append((f"{category.description.get(lang)} {_('panel.middle')}", "dim"))
-        return Content.assemble(*parts)
+        return detail(self.session, slider_id, self.translate, self.previous)
 
     def _agenda_entries(self) -> list[AgendaEntry]:
-        """What the agenda list shows of each item, in the interface language."""
-        # Imported here: the agenda is built after the first paint, and the
-        # renderers are not needed before it.
-        from ..core.render.text import agenda_detail
-
-        today = self.today()
-        return [
-            AgendaEntry(
-                item.tekst,
-                item.done,
-                agenda_detail(item, self.translate, today),
-                item.overdue(today),
-            )
-            for item in self.session.agenda
-        ]
+        return agenda_entries(self.session, self.translate, self.today())
 
     def _show_agenda(self, highlight: int | None = None) -> None:
         self._side.show_agenda(self._agenda_entries(), highlight)
@@ -420,91 +359,6 @@ class PanelScreen(Screen[None]):
             timeout=8,
         )
 
-    @on(Slider.EditRequested)
-    def edit_toelichting(self, event: Slider.EditRequested) -> None:
-        from .dialogs.text import ToelichtingDialog
-
-        if self._refuse_in_read_only():
-            return
-        _ = self.translate
-        widget = event.slider
-        slider_id = widget.id or ""
-        category = BY_ID[slider_id]
-        dialog = ToelichtingDialog(
-            f"{_('dialog.toelichting.title')}: {category.name.get(_.lang)}",
-            category.description.get(_.lang),
-            self.session.sliders[slider_id].toelichting,
-            _,
-        )
-
-        def while_typing() -> Session:
-            typed = dialog.current()
-            return (
-                edited_toelichting(self.session, slider_id, typed.text) if typed else self.session
-            )
-
-        def done(edited: Edited) -> None:
-            changed = edited_toelichting(self.session, slider_id, edited.text)
-            if changed != self.session:
-                self._remember()
-                self.session = changed
-                self._show_detail(slider_id)
-                self._update_title()
-            widget.focus()
-            if edited.save:
-                self.action_save()
-
-        self._open_dialog(dialog, while_typing, done)
-
-    def action_details(self) -> None:
-        """Edit the session's titel, deelnemers and datum."""
-        from .dialogs.session import DetailsDialog, SessionDetails
-
-        if self._refuse_in_read_only():
-            return
-        session = self.session
-        dialog = DetailsDialog(session.titel, session.deelnemers, session.datum, self.translate)
-
-        def with_details(details: SessionDetails) -> Session:
-            return edited_details(self.session, details.titel, details.deelnemers, details.datum)
-
-        def while_typing() -> Session:
-            typed = dialog.current()
-            return with_details(typed) if typed else self.session
-
-        def done(details: SessionDetails) -> None:
-            changed = with_details(details)
-            if changed.datum != self.session.datum:
-                # Rounds are ordered by their file names, which a save does not change.
-                self.notify(self.translate("panel.datum_changed", file=self.path.name), timeout=10)
-            if changed != self.session:
-                self._remember()
-                self.session = changed
-                self._update_title()
-            if details.save:
-                self.action_save()
-
-        self._open_dialog(dialog, while_typing, done)
-
-    def _open_dialog(
-        self,
-        dialog: EditDialog[Any],
-        while_typing: Callable[[], Session],
-        done: Callable[[Any], None],
-    ) -> None:
-        """Show an edit dialog now; what is typed in it goes into recovery drafts meanwhile.
-
-        Pushed at once, not from a worker: a key typed right after the one
-        that opened it goes to the dialog, not to the widget below.
-        """
-
-        def finished(result: Any) -> None:
-            self._pending = None
-            done(result)
-
-        self._pending = while_typing
-        self.app.push_screen(dialog, finished)
-
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         widget = event.widget
         if isinstance(widget, Slider) and widget.id and widget.id != self._last_slider:
@@ -529,90 +383,6 @@ class PanelScreen(Screen[None]):
         self._remember(typing_in=field)
         write(self.session, text)
         self._update_title()
-
-    @on(AgendaList.Requested)
-    def agenda_requested(self, event: AgendaList.Requested) -> None:
-        if self._refuse_in_read_only():
-            return
-        if event.action in ("add", "edit"):
-            self.edit_agenda_item(None if event.action == "add" else event.index)
-            return
-        agenda = self.session.agenda
-        index = event.index
-        if index is None:
-            return
-        target = {"up": index - 1, "down": index + 1}.get(event.action, index)
-        if not 0 <= target < len(agenda):
-            return  # moving past either end changes nothing
-        self._remember()
-        if event.action == "toggle":
-            agenda[index].status = "open" if agenda[index].done else "gedaan"
-        elif event.action == "delete":
-            del agenda[index]
-            target = min(index, len(agenda) - 1)
-        else:
-            agenda[index], agenda[target] = agenda[target], agenda[index]
-        self._show_agenda(target)
-        self._update_title()
-
-    def edit_agenda_item(self, index: int | None) -> None:
-        """Write a new agenda item (`index` None) or change the one at `index`."""
-        from .dialogs.agenda import AgendaFields, AgendaItemDialog
-
-        item = self.session.agenda[index] if index is not None else None
-        item_id = item.id if item is not None else None
-        fields = (
-            AgendaFields(item.tekst, item.termijn, item.eigenaar, item.uiterlijk)
-            if item
-            else AgendaFields("", None, None, None)
-        )
-        dialog = AgendaItemDialog(fields, self.translate, new=item is None)
-
-        def where() -> int | None:
-            """The item's place now (it may have moved); -1 when it was deleted meanwhile."""
-            if item_id is None:
-                return None
-            ids = [entry.id for entry in self.session.agenda]
-            return ids.index(item_id) if item_id in ids else -1
-
-        def while_typing() -> Session:
-            typed, place = dialog.current(), where()
-            if typed is None or place == -1:
-                return self.session
-            return edited_agenda(
-                self.session,
-                place,
-                typed.tekst,
-                typed.termijn,
-                typed.eigenaar,
-                typed.uiterlijk,
-                self._taken_ids(),
-            )[0]
-
-        def done(result: AgendaFields) -> None:
-            place = where()
-            if place == -1:  # deleted meanwhile (by a merge): nothing to change
-                self._show_agenda()
-                return
-            changed, place = edited_agenda(
-                self.session,
-                place,
-                result.tekst,
-                result.termijn,
-                result.eigenaar,
-                result.uiterlijk,
-                self._taken_ids(),
-            )
-            if changed != self.session:
-                self._remember()
-                self.session = changed
-            self._show_agenda(place)
-            self._update_title()
-            self.query_one(AgendaList).focus()
-            if result.save:
-                self.action_save()
-
-        self._open_dialog(dialog, while_typing, done)
 
     # Actions
 
@@ -664,22 +434,7 @@ class PanelScreen(Screen[None]):
         return True
 
     async def _ask(self, question: Question) -> Answer:
-        """Ask the user what a save must ask (see `SessionEditor.save`)."""
-        from .dialogs.choices import ConfirmDialog
-        from .dialogs.conflict import ConflictDialog
-
-        _ = self.translate
-        if question.kind == "conflicts":
-            return await self.app.push_screen_wait(ConflictDialog(question.conflicts, _))
-        text, action = {
-            "read_only": (_("save.read_only", path=question.path), _("save.as_new_file")),
-            "invalid": (
-                _("save.invalid", path=question.path, problem=question.problem),
-                _("save.as_new_file"),
-            ),
-            "deleted": (_("save.deleted", path=question.path), _("save.write_again")),
-        }[question.kind]
-        return await self.app.push_screen_wait(ConfirmDialog(text, action, _)) == "yes"
+        return await ask_about_save(self.app, self.translate, question)
 
     def _save_failed(self, error: SessionError) -> None:
         _ = self.translate
@@ -725,37 +480,6 @@ class PanelScreen(Screen[None]):
         # Directly, not via focus() (which waits a turn): a key typed right
         # after Escape is meant for the slider, not for the field just left.
         self.set_focus(self.query_one(f"#{self._last_slider}", Slider))
-
-    def action_casus_editor(self, from_anywhere: bool = False) -> None:
-        """Edit the casus, titel and notes, in an editor as large as the terminal.
-
-        `from_anywhere`: asked with F2, which also works in a text field.
-        """
-        from .dialogs.text import CasusDialog, CasusFields
-
-        if self._refuse_in_read_only():
-            return
-        self._catch_up()  # what was typed in the side panel goes along
-        casus = self.session.casus
-        dialog = CasusDialog(casus.titel, casus.notities, self.translate)
-
-        def with_casus(fields: CasusFields) -> Session:
-            result = copy.deepcopy(self.session)
-            result.casus.titel = normalize_text(fields.titel)
-            result.casus.notities = normalize_text(fields.notities)
-            return result
-
-        def while_typing() -> Session:
-            typed = dialog.current()
-            return with_casus(typed) if typed else self.session
-
-        def done(fields: CasusFields) -> None:
-            if self.editor.change(with_casus(fields)):
-                self._show_session()
-            if fields.save:
-                self.action_save()
-
-        self._open_dialog(dialog, while_typing, done)
 
     def action_focus_casus(self) -> None:
         self._build_side()
@@ -851,16 +575,8 @@ class PanelScreen(Screen[None]):
         draft = self.editor.offered_draft()
         if draft is None:
             return
-        # Only now: a session opened without a draft never needs them (memory).
-        from ..core.diff import diff
-        from ..core.render.text import diff_text
-        from .dialogs.choices import DraftDialog
-
         _ = self.translate
-        when = datetime.datetime.fromtimestamp(draft.written).strftime("%Y-%m-%d %H:%M")
-        difference = diff_text(diff(self.session, draft.session), _.lang)
-        choice = await self.app.push_screen_wait(DraftDialog(when, difference, _))
-        if choice == "restore":
+        if await ask_about_draft(self.app, _, self.session, draft) == "restore":
             try:
                 self.editor.restore(draft)
             except (OSError, SessionError) as error:
