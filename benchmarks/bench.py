@@ -122,6 +122,49 @@ def generate_rounds(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def generate_workshop_years(folder: Path, gemeenten: int = 20, rounds: int = 50) -> Path:
+    """A facilitator's sessions folder after years: `gemeenten` x `rounds` session files."""
+    sessions = folder / "jaren"
+    template = None
+    for number in range(gemeenten):
+        gemeente = sessions / f"gemeente-{number + 1:02d}"
+        gemeente.mkdir(parents=True)
+        if template is None:
+            template = generate_rounds(gemeente, rounds)
+            texts = [path.read_text(encoding="utf-8") for path in template]
+            continue
+        for path, text in zip(template, texts):
+            renamed = text.replace(
+                'gemeente = "Zaanstad"', f'gemeente = "Gemeente {number + 1:02d}"'
+            )
+            (gemeente / path.name).write_text(renamed, encoding="utf-8")
+    first = sessions / "gemeente-01"
+    for path in first.glob("*.toml"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace('gemeente = "Zaanstad"', 'gemeente = "Gemeente 01"'), encoding="utf-8"
+        )
+    return sessions
+
+
+def bench_start_screen(folder: Path) -> None:
+    """The start screen on 20 gemeenten x 50 rounds (1,000 files) against the bare app."""
+    sessions = generate_workshop_years(folder)
+    bare_times, start_times = [], []
+    for _ in range(RUNS):
+        bare_times += first_paint([sys.executable, "-c", BARE_APP], ["bare-ready"], folder)
+        start_times += first_paint([SCHUIFTUI, str(sessions)], ["Gemeente 01"], folder)
+    bare, start = statistics.median(bare_times), statistics.median(start_times)
+    print(
+        f"start screen with 20 gemeenten x 50 rounds (1,000 files), first paint, median of {RUNS} runs:"
+    )
+    print(f"  bare Textual app (Static + Footer):  {bare * 1000:7.1f} ms")
+    print(
+        f"  schuiftui start screen:              {start * 1000:7.1f} ms"
+        f"  ratio {start / bare:.2f}x (target <= 1.5x)"
+    )
+
+
 def median_seconds(work: Callable[[], object], runs: int = RUNS) -> float:
     times = []
     for _ in range(runs):
@@ -343,6 +386,7 @@ def main() -> None:
         rest = counts[1:]
         print(f"  later steps: {rest}; median {statistics.median(rest):.0f} (target <= 150)")
         bench_compare(Path(folder))
+        bench_start_screen(Path(folder))
         bench_history(Path(folder))
         bench_diff(sessions)
         bench_memory(session, Path(folder))

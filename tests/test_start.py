@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -13,7 +14,7 @@ from schuiftui.screens.dialogs.choices import QuitDialog
 from schuiftui.screens.panel import PanelScreen
 from schuiftui.screens.start import StartScreen
 
-from .conftest import TODAY
+from .conftest import EXAMPLES, TODAY
 
 
 def shown_rows(app: SchuifApp) -> list[str]:
@@ -150,3 +151,24 @@ async def test_an_invalid_file_is_listed_with_its_problem(sessions_dir: Path) ->
     async with app.run_test(size=(100, 24)):
         prompts = shown_rows(app)
     assert any("2021-01-01.toml: de tabel [sessie] ontbreekt" in p for p in prompts)
+
+
+async def test_a_folder_of_years_lists_every_round_once_read(tmp_path: Path) -> None:
+    """Rows a screen does not show are read after the first paint, then listed too."""
+    from textual.widgets import OptionList
+
+    from schuiftui.core.storage import load, save
+
+    sessions = tmp_path / "sessions"
+    template = load(EXAMPLES / "altena" / "2020-02-12.toml")
+    for number in range(80):
+        template.datum = datetime.date(2000, 1, 1) + datetime.timedelta(weeks=number)
+        save(template, sessions / "altena" / f"{template.datum.isoformat()}.toml")
+    app = make_app(sessions, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        option_list = app.screen.query_one(OptionList)
+        ids = [option_list.get_option_at_index(i).id for i in range(option_list.option_count)]
+        assert len([i for i in ids if i and i.isdigit()]) == 80
+        assert str(option_list.get_option_at_index(1).prompt).startswith("  2001-07-07")

@@ -163,6 +163,15 @@ def _read(file: Path) -> Draft | None:
         return None
 
 
+def drafted_keys() -> set[str]:
+    """The `session_key` of every session with a draft: one look in the folder for a list."""
+    try:
+        names = os.listdir(drafts_dir())
+    except OSError:
+        return set()
+    return {name.split("-")[0].removesuffix(".json") for name in names if name.endswith(".json")}
+
+
 def has_draft(session_path: Path) -> bool:
     """Whether a draft of `session_path` exists (without reading it)."""
     return bool(draft_files(session_path))

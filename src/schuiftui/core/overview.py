@@ -23,6 +23,11 @@ class Entry:
     session: Session | None
     problem: str | None
 
+    @property
+    def read(self) -> bool:
+        """Whether the file was read (see `listing`): a session, or why there is none."""
+        return self.session is not None or self.problem is not None
+
 
 def overview(sessions_dir: Path) -> list[Entry]:
     """Load every session in `sessions_dir`, per gemeente, newest first.
@@ -30,17 +35,35 @@ def overview(sessions_dir: Path) -> list[Entry]:
     Reads with `tomllib` only (about a millisecond a file), so a folder of
     many rounds lists quickly.
     """
+    return [read_entry(entry) for entry in listing(sessions_dir)]
+
+
+def listing(sessions_dir: Path) -> list[Entry]:
+    """Every session file in `sessions_dir`, per gemeente, newest first, not read yet.
+
+    Only names are looked at: a facilitator's folder of years (1,000 files)
+    lists at once, and `read_entry` reads the entries when they are needed.
+    """
     entries = [
         Entry(folder, folder.name, None, f"{folder}: {Problem('folder_unreadable')}")
         for folder in _unreadable_folders(sessions_dir)
     ]
-    for found in reversed(find_session_files(sessions_dir)):
-        try:
-            entries.append(Entry(found.path, found.slug, load(found.path), None))
-        except SessionError as error:
-            entries.append(Entry(found.path, found.slug, None, str(error)))
+    entries += [
+        Entry(found.path, found.slug, None, None)
+        for found in reversed(find_session_files(sessions_dir))
+    ]
     entries.sort(key=lambda entry: entry.slug)  # stable: newest stays first per gemeente
     return entries
+
+
+def read_entry(entry: Entry) -> Entry:
+    """`entry` with its session loaded, or the reason it cannot be; as it is when read."""
+    if entry.read:
+        return entry
+    try:
+        return Entry(entry.path, entry.slug, load(entry.path), None)
+    except SessionError as error:
+        return Entry(entry.path, entry.slug, None, str(error))
 
 
 def _unreadable_folders(sessions_dir: Path) -> list[Path]:

@@ -16,7 +16,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..core.categories import CATEGORIES, CATEGORY_IDS
-from ..core.overview import Entry, existing_gemeente, latest, overview, round_before
+from ..core.drafts import session_key
+from ..core.overview import Entry, existing_gemeente, latest, listing, read_entry, round_before
 from ..core.paths import new_session_path, session_file_name, sessions_on
 from ..core.reasons import reason
 from ..core.render.text import shorten
@@ -31,6 +32,9 @@ from ..widgets.title import TitleBar
 from .dialogs.choices import ConfirmDialog, ExistingGemeenteDialog
 from .dialogs.session import NewSession, NewSessionDialog
 from .requests import CompareRequested
+
+FIRST_ROWS = 24
+"""Rows read before the first paint at least (more on a taller terminal: all it shows)."""
 
 TITLE_WIDTH = 26
 """Characters of a session's title in the list; a longer one ends in "…"."""
@@ -85,6 +89,8 @@ class StartScreen(Screen[None]):
         self.marked: set[Path] = set()
         """Sessions marked (with space) for comparing."""
         self._resumed = False
+        self._drafted: set[str] = set()
+        """The sessions (by `session_key`) with a recovery draft, when the list was shown."""
         self.removed: list[tuple[Path, Path]] = []
         """Sessions moved to the trash here: where each is now, and where it was."""
 
@@ -108,11 +114,42 @@ class StartScreen(Screen[None]):
         self._resumed = True
 
     def refresh_list(self) -> None:
-        """Read the sessions folder again and show what is there."""
+        """Read the sessions folder again and show what is there.
+
+        The rows a screen shows first are read now; the rest (years of rounds
+        are a thousand files) in a thread after the first paint, and listed
+        when they are in.
+        """
+        rows = listing(self.sessions_dir)
+        # The rows one screen shows, and the round before the last of them.
+        first = min(len(rows), max(self.app.size.height, FIRST_ROWS) + 1)
+        self.rows = [read_entry(row) for row in rows[:first]] + rows[first:]
+        self._show_rows()
+        if first < len(rows):
+            self.call_after_refresh(self._read_the_rest, list(self.rows))
+
+    @work(thread=True, exclusive=True, group="listing")
+    def _read_the_rest(self, rows: list[Entry]) -> None:
+        # Only files are read here; the rows are shown by the screen itself.
+        read = [read_entry(row) for row in rows]
+        self.app.call_from_thread(self._rows_read, rows, read)
+
+    def _rows_read(self, listed: list[Entry], read: list[Entry]) -> None:
+        if self.rows is not listed and [r.path for r in self.rows] != [r.path for r in listed]:
+            return  # listed again meanwhile: that listing reads its own rows
+        self.rows = read
+        self._show_rows()
+
+    def _show_rows(self) -> None:
+        """Show `rows` in the list, keeping the highlighted row."""
+        from ..core.drafts import drafted_keys
+
+        self._drafted = drafted_keys()
         _ = self.translate
-        self.rows = overview(self.sessions_dir)
         options: list[Option | None] = []
-        for slug, group in groupby(enumerate(self.rows), key=lambda pair: pair[1].slug):
+        # Rows not read yet follow once they are (see `refresh_list`).
+        shown = [(index, row) for index, row in enumerate(self.rows) if row.read]
+        for slug, group in groupby(shown, key=lambda pair: pair[1].slug):
             group_rows = list(group)
             first = group_rows[0][1]
             name = first.session.gemeente if first.session else visible(slug)
@@ -154,8 +191,6 @@ class StartScreen(Screen[None]):
 
     def _row_text(self, index: int) -> Text:
         """One session: date, title, the stands (with ↑ or ↓ where one moved since the round before)."""
-        from ..core.drafts import has_draft
-
         row = self.rows[index]
         mark = "●" if row.path in self.marked else " "
         if row.session is None:
@@ -165,7 +200,7 @@ class StartScreen(Screen[None]):
         open_items = sum(not item.done for item in session.agenda)
         text = Text(f"{mark} {session.datum.isoformat()}")
         # ✎: unsaved edits were kept for this session (a connection that dropped).
-        text.append("✎ " if has_draft(row.path) else "  ", style="bold")
+        text.append("✎ " if session_key(row.path) in self._drafted else "  ", style="bold")
         text.append(f"{shorten(session.titel or '-', TITLE_WIDTH):<{TITLE_WIDTH}}  ")
         for category_id in CATEGORY_IDS:
             stand = session.sliders[category_id].stand
