@@ -157,3 +157,23 @@ def test_a_restored_draft_is_merged_with_what_was_saved_since(
     stands = load(altena).stands()
     assert (stands["positionering_intern"], stands["communicatie"]) == (5, 3)
     assert drafts.draft_files(altena) == []
+
+
+def test_every_change_is_told_to_what_shows_it(altena: Path) -> None:
+    """The panel's title follows `on_change`: edits, undo, a save, a merge, read-only."""
+    editor = SessionEditor(load(altena), altena)
+    told: list[bool] = []
+    editor.on_change = lambda: told.append(editor.dirty)
+    editor.edit(lambda session: setattr(session.sliders["communicatie"], "stand", 3))
+    assert told == [True]
+    editor.undo()
+    assert told[-1] is False
+    edited = copy.deepcopy(editor.session)
+    edited.titel = "Nieuw"
+    editor.change(edited)
+    assert told[-1] is True
+    someone_else_sets(altena, "positionering_intern", 0)
+    assert editor.save_at_once() is not None  # merged, then written
+    assert told[-1] is False and len(told) == 5
+    editor.look_only()
+    assert len(told) == 6

@@ -92,7 +92,10 @@ class SessionEditor:
     """The version read (or last saved): what a save merges against."""
     undo_stack: list[Session] = field(default_factory=list, init=False)
     read_only: bool = field(default=False, init=False)
-    """Only looking: nothing is saved, and no draft is kept."""
+    """Only looking: nothing is saved, and no draft is kept (see `look_only`)."""
+    on_change: Callable[[], None] | None = field(default=None, init=False, repr=False)
+    """Called after every change to the session, the version read or `read_only`:
+    what shows them (the panel's title) follows from here, not from each caller."""
     _typing_in: str | None = field(default=None, init=False, repr=False)
     _in_draft: Session | None = field(default=None, init=False, repr=False)
 
@@ -103,6 +106,15 @@ class SessionEditor:
     def dirty(self) -> bool:
         """Whether the session differs from the version on disk."""
         return self.session != self.saved
+
+    def _changed(self) -> None:
+        if self.on_change is not None:
+            self.on_change()
+
+    def look_only(self) -> None:
+        """Only look from now on: nothing is saved, and no draft is kept."""
+        self.read_only = True
+        self._changed()
 
     # Changes and undo
 
@@ -124,7 +136,18 @@ class SessionEditor:
         self.remember()
         self.session = copy.deepcopy(session)
         self._typing_in = None
+        self._changed()
         return True
+
+    def edit(self, apply: Callable[[Session], None], typing_in: str | None = None) -> None:
+        """Change the session in place with `apply`, as one undoable change.
+
+        Typing in one field (`typing_in`) is one change until another field
+        or another kind of change comes along (see `remember`).
+        """
+        self.remember(typing_in)
+        apply(self.session)
+        self._changed()
 
     def undo(self) -> bool:
         """Take back the last change; False when there is none."""
@@ -132,6 +155,7 @@ class SessionEditor:
             return False
         self.session = self.undo_stack.pop()
         self._typing_in = None
+        self._changed()
         return True
 
     def taken_ids(self, previous: Session | None = None) -> set[str]:
@@ -223,6 +247,7 @@ class SessionEditor:
         if merged != mine:
             self.session = copy.deepcopy(merged)
             self._typing_in = None
+        self._changed()
         return from_disk
 
     def _write(self, from_disk: int) -> Saved:
@@ -230,6 +255,7 @@ class SessionEditor:
         self.saved = copy.deepcopy(self.session)
         self._typing_in = None
         self.drop_draft()  # a saved session has no draft
+        self._changed()
         return Saved(self.path, result.written, tuple(result.rewritten), from_disk)
 
     async def _as_new_file(self, from_disk: int) -> Saved:
@@ -310,6 +336,7 @@ class SessionEditor:
         self.change(draft.session)
         if draft.base is not None:
             self.saved = copy.deepcopy(draft.base)
+            self._changed()
         # The edits are this editor's now: in its own draft, then the old one goes.
         self.keep_draft()
         remove_draft(self.path, draft)

@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.reactive import var
 from textual.widgets import Input, Static
 
 from ..core.categories import BY_ID, CATEGORIES
@@ -109,6 +110,11 @@ class PanelScreen(EditingScreen):
     MOVED_FAR = 2
     """Moving this many steps from the previous round's stand asks (once) why."""
 
+    shown_titles: var[tuple[str, str]] = var(("", ""), init=False)
+    """What the title bar says: gemeente and date; the session's title, or that it is
+    unsaved or only looked at. Follows every change of the editor (`_editor_changed`);
+    a `var`, not a `reactive`: the title bar repaints its one row, not the screen."""
+
     def __init__(
         self,
         session: Session,
@@ -136,15 +142,16 @@ class PanelScreen(EditingScreen):
         """One person's own placement: only the sliders and their toelichtingen."""
         if self.placement:
             self.add_class("-placement")
+        self.set_reactive(PanelScreen.shown_titles, self._titles())
+        self.editor.on_change = self._editor_changed
+
+    def _editor_changed(self) -> None:
+        self.shown_titles = self._titles()
 
     @property
     def session(self) -> Session:
         """The session as it is being edited."""
         return self.editor.session
-
-    @session.setter
-    def session(self, session: Session) -> None:
-        self.editor.session = session
 
     @property
     def path(self) -> Path:
@@ -175,7 +182,7 @@ class PanelScreen(EditingScreen):
     def compose(self) -> ComposeResult:
         _ = self.translate
         lang = _.lang
-        yield TitleBar(*self._titles())
+        yield TitleBar(*self.shown_titles)
         with Row(id="body"):
             with Column(id="mixer"):
                 with Row(id="sliders"):
@@ -242,8 +249,7 @@ class PanelScreen(EditingScreen):
 
     def _enter_read_only(self) -> None:
         """Only look: nothing can be changed or saved, and no lock or draft is kept."""
-        self.editor.read_only = True
-        self._update_title()
+        self.editor.look_only()
         if self._side_built:
             self._side.make_read_only()
 
@@ -272,9 +278,9 @@ class PanelScreen(EditingScreen):
     def _titles(self) -> tuple[str, str]:
         return titles(self.session, self.translate, read_only=self.read_only, dirty=self.dirty)
 
-    def _update_title(self) -> None:
-        bar = self.query_one(TitleBar)
-        bar.title, bar.sub_title = self._titles()
+    def watch_shown_titles(self, shown: tuple[str, str]) -> None:
+        for bar in self.query(TitleBar):  # none before compose
+            bar.title, bar.sub_title = shown
 
     def _show_detail(self, slider_id: str) -> None:
         self.query_one("#detail-text", Static).update(self._detail(slider_id))
@@ -296,17 +302,12 @@ class PanelScreen(EditingScreen):
         for slider_id, slider in self.session.sliders.items():
             self.query_one(f"#{slider_id}", Slider).value = slider.stand
         self._show_detail(self._last_slider)
-        self._update_title()
         if self._side_built:
             session = self.session
             agenda = self._agenda_entries()
             self._side.show(session.organogram, session.casus.titel, session.casus.notities, agenda)
 
     # Changes
-
-    def _remember(self, typing_in: str | None = None) -> None:
-        """Put the session on the undo stack before a change (see `SessionEditor.remember`)."""
-        self.editor.remember(typing_in)
 
     @on(Slider.Changed)
     def slider_changed(self, event: Slider.Changed) -> None:
@@ -320,9 +321,7 @@ class PanelScreen(EditingScreen):
         if self._refuse_in_read_only():
             widget.value = slider.stand
             return
-        self._remember()
-        slider.stand = value
-        self._update_title()
+        self.editor.edit(lambda session: setattr(session.sliders[widget.id or ""], "stand", value))
         self._ask_why_it_moved(widget.id or "")
 
     def _catch_up(self) -> None:
@@ -380,9 +379,7 @@ class PanelScreen(EditingScreen):
         text = normalize_text(value)
         if text == read(self.session):
             return
-        self._remember(typing_in=field)
-        write(self.session, text)
-        self._update_title()
+        self.editor.edit(lambda session: write(session, text), typing_in=field)
 
     # Actions
 
@@ -445,7 +442,6 @@ class PanelScreen(EditingScreen):
         _ = self.translate
         if self.session is not before:
             self._show_session()
-        self._update_title()
         self.keep_draft()  # saved: the draft goes, unless a dialog holds more
         if saved.from_disk:
             self.notify(_("save.merged", count=saved.from_disk), timeout=6)

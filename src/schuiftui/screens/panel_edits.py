@@ -3,7 +3,7 @@
 `EditingScreen` is the panel's base: each edit opens its dialog at once, puts
 what is typed in it into the recovery drafts meanwhile, and takes the result
 into the session as one undoable change. The panel (`panel.py`) provides
-what it uses: `session`, `editor`, `translate`, the `_show_*` and `_update_title`
+what it uses: `session`, `editor`, `translate`, the `_show_*`
 methods, `_refuse_in_read_only`, `_catch_up`, `_taken_ids` and `action_save`.
 """
 
@@ -64,11 +64,8 @@ class EditingScreen(Screen[None]):
 
         def done(edited: Edited) -> None:
             changed = edited_toelichting(self.session, slider_id, edited.text)
-            if changed != self.session:
-                self._remember()
-                self.session = changed
+            if self.editor.change(changed):
                 self._show_detail(slider_id)
-                self._update_title()
             widget.focus()
             if edited.save:
                 self.action_save()
@@ -96,10 +93,7 @@ class EditingScreen(Screen[None]):
             if changed.datum != self.session.datum:
                 # Rounds are ordered by their file names, which a save does not change.
                 self.notify(self.translate("panel.datum_changed", file=self.path.name), timeout=10)
-            if changed != self.session:
-                self._remember()
-                self.session = changed
-                self._update_title()
+            self.editor.change(changed)
             if details.save:
                 self.action_save()
 
@@ -138,16 +132,21 @@ class EditingScreen(Screen[None]):
         target = {"up": index - 1, "down": index + 1}.get(event.action, index)
         if not 0 <= target < len(agenda):
             return  # moving past either end changes nothing
-        self._remember()
-        if event.action == "toggle":
-            agenda[index].status = "open" if agenda[index].done else "gedaan"
-        elif event.action == "delete":
-            del agenda[index]
-            target = min(index, len(agenda) - 1)
-        else:
-            agenda[index], agenda[target] = agenda[target], agenda[index]
+        action = event.action
+
+        def apply(session: Session) -> None:
+            agenda = session.agenda
+            if action == "toggle":
+                agenda[index].status = "open" if agenda[index].done else "gedaan"
+            elif action == "delete":
+                del agenda[index]
+            else:
+                agenda[index], agenda[target] = agenda[target], agenda[index]
+
+        self.editor.edit(apply)
+        if action == "delete":
+            target = min(index, len(self.session.agenda) - 1)
         self._show_agenda(target)
-        self._update_title()
 
     def edit_agenda_item(self, index: int | None) -> None:
         """Write a new agenda item (`index` None) or change the one at `index`."""
@@ -197,11 +196,8 @@ class EditingScreen(Screen[None]):
                 result.uiterlijk,
                 self._taken_ids(),
             )
-            if changed != self.session:
-                self._remember()
-                self.session = changed
+            self.editor.change(changed)
             self._show_agenda(place)
-            self._update_title()
             self.query_one(AgendaList).focus()
             if result.save:
                 self.action_save()
