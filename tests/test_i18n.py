@@ -78,3 +78,19 @@ def test_every_key_used_in_the_code_is_in_the_catalog() -> None:
         (where, key) for where, key in used if key not in NL and f"problem.{key}" not in NL
     )
     assert missing == []
+
+
+def test_the_categories_and_reasons_are_texts_of_the_catalogs() -> None:
+    """One mechanism for texts in two languages: category names and reasons are catalog keys."""
+    from schuiftui.core.categories import CATEGORIES
+    from schuiftui.core.reasons import REASONS, WINDOWS_REASONS
+
+    keys = [
+        getattr(category, part).key
+        for category in CATEGORIES
+        for part in ("name", "short", "abbr", "top", "bottom", "description")
+    ]
+    keys += [*REASONS.values(), *WINDOWS_REASONS.values()]
+    assert [key for key in keys if key not in NL or key not in EN] == []
+    assert CATEGORIES[4].name.get("en") == "Communication"
+    assert CATEGORIES[4].name.nl == "Communicatie"

@@ -10,15 +10,25 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 
-class Bilingual(NamedTuple):
-    """A text in Dutch and English."""
+class Phrase(NamedTuple):
+    """A text of the interface, by its key in the catalogs (see `i18n`).
 
-    nl: str
-    en: str
+    The categories' names, poles and descriptions are in the catalogs, as
+    every other text is: one place per language.
+    """
+
+    key: str
 
     def get(self, lang: str) -> str:
-        """Return the text in `lang` ("nl" or "en"); Dutch for anything else."""
-        return self.en if lang == "en" else self.nl
+        """The text in `lang` ("nl" or "en"); Dutch for anything else."""
+        from ..i18n import Translator
+
+        return Translator(lang)(self.key)
+
+    @property
+    def nl(self) -> str:
+        """The text in Dutch (the file format's own comments are Dutch)."""
+        return self.get("nl")
 
 
 @dataclass(frozen=True)
@@ -38,104 +48,59 @@ class Category:
     """
 
     id: str
-    name: Bilingual
-    short: Bilingual
-    abbr: Bilingual
-    top: Bilingual
-    bottom: Bilingual
-    description: Bilingual
+    name: Phrase
+    short: Phrase
+    abbr: Phrase
+    top: Phrase
+    bottom: Phrase
+    description: Phrase
 
 
 CATEGORIES: tuple[Category, ...] = (
     Category(
         id="positionering_intern",
-        name=Bilingual("Positionering intern", "Internal positioning"),
-        short=Bilingual("Positie\nintern", "Internal\nposition"),
-        abbr=Bilingual("Pos", "Pos"),
-        top=Bilingual("eigen budget", "own budget"),
-        bottom=Bilingual("sectorteam", "sector team"),
-        description=Bilingual(
-            "Boven: wijkambtenaren hebben een brede, integrale opdracht en"
-            " beschikken over een eigen budget en/of mandaat. Onder: zij maken"
-            " deel uit van een sectoraal team en hebben geen eigen budget of"
-            " mandaat; dat laat meer ruimte voor procesregie.",
-            "Top: neighbourhood officers have a broad, integral assignment and"
-            " their own budget and/or mandate. Bottom: they are part of a"
-            " sector team without a budget or mandate of their own, which"
-            " leaves more room for managing the process.",
-        ),
+        name=Phrase("category.positionering_intern.name"),
+        short=Phrase("category.positionering_intern.short"),
+        abbr=Phrase("category.positionering_intern.abbr"),
+        top=Phrase("category.positionering_intern.top"),
+        bottom=Phrase("category.positionering_intern.bottom"),
+        description=Phrase("category.positionering_intern.description"),
     ),
     Category(
         id="proces_met_bewoners",
-        name=Bilingual("Proces met bewoners", "Process with residents"),
-        short=Bilingual("Met\nbewoners", "With\nresidents"),
-        abbr=Bilingual("Bew", "Res"),
-        top=Bilingual("struc-\ntureel", "structural"),
-        bottom=Bilingual("per situatie", "case by case"),
-        description=Bilingual(
-            "Boven: bewonersinitiatieven en lokale democratie zijn structureel"
-            " geregeld, met veel instrumenten en actieve aanmoediging. Onder:"
-            " per situatie wordt bekeken wat nodig is; signalen van bewoners"
-            " komen overal in de organisatie binnen.",
-            "Top: resident initiatives and local democracy are arranged"
-            " structurally, with many instruments and active encouragement."
-            " Bottom: each situation is judged on its own; signals from"
-            " residents arrive all over the organisation.",
-        ),
+        name=Phrase("category.proces_met_bewoners.name"),
+        short=Phrase("category.proces_met_bewoners.short"),
+        abbr=Phrase("category.proces_met_bewoners.abbr"),
+        top=Phrase("category.proces_met_bewoners.top"),
+        bottom=Phrase("category.proces_met_bewoners.bottom"),
+        description=Phrase("category.proces_met_bewoners.description"),
     ),
     Category(
         id="proces_binnen_gemeente",
-        name=Bilingual("Proces binnen gemeente", "Process within the municipality"),
-        short=Bilingual("Binnen\ngemeente", "Within\nmunicip."),
-        abbr=Bilingual("Bin", "Mun"),
-        top=Bilingual("vaste processen", "clear processes"),
-        bottom=Bilingual("per sector", "per sector"),
-        description=Bilingual(
-            "Boven: heldere, gestructureerde werkprocessen, bijvoorbeeld een"
-            " gebiedscyclus; elk beleidsplan heeft een gebiedscomponent."
-            " Onder: er is aandacht voor gebieden, maar nog geen soepele"
-            " integrale processen; gebiedsagenda's worden per sector"
-            " uitgevoerd.",
-            "Top: clear, structured work processes, for example an area cycle;"
-            " every policy plan has an area component. Bottom: areas get"
-            " attention, but there are no smooth integral processes yet; area"
-            " agendas are carried out per sector.",
-        ),
+        name=Phrase("category.proces_binnen_gemeente.name"),
+        short=Phrase("category.proces_binnen_gemeente.short"),
+        abbr=Phrase("category.proces_binnen_gemeente.abbr"),
+        top=Phrase("category.proces_binnen_gemeente.top"),
+        bottom=Phrase("category.proces_binnen_gemeente.bottom"),
+        description=Phrase("category.proces_binnen_gemeente.description"),
     ),
     Category(
         id="bestuur_en_politiek",
-        name=Bilingual("Bestuur en politiek", "Governance and politics"),
-        short=Bilingual("Bestuur\npolitiek", "Govern-\nance"),
-        abbr=Bilingual("Bes", "Gov"),
-        top=Bilingual("hoog op agenda", "high on agenda"),
-        bottom=Bilingual("weinig betrokken", "hardly involved"),
-        description=Bilingual(
-            "Boven: wijkgericht werken staat hoog op de bestuurlijke agenda,"
-            " bijvoorbeeld met wijkwethouders, en is verankerd in de"
-            " sturingsfilosofie. Onder: het bestuur is er weinig bij"
-            " betrokken.",
-            "Top: neighbourhood-oriented working is high on the administrative"
-            " agenda, for example with area aldermen, and is part of the"
-            " steering philosophy. Bottom: the administration is hardly"
-            " involved.",
-        ),
+        name=Phrase("category.bestuur_en_politiek.name"),
+        short=Phrase("category.bestuur_en_politiek.short"),
+        abbr=Phrase("category.bestuur_en_politiek.abbr"),
+        top=Phrase("category.bestuur_en_politiek.top"),
+        bottom=Phrase("category.bestuur_en_politiek.bottom"),
+        description=Phrase("category.bestuur_en_politiek.description"),
     ),
     Category(
         id="communicatie",
-        name=Bilingual("Communicatie", "Communication"),
-        short=Bilingual("Commu-\nnicatie", "Commu-\nnication"),
-        abbr=Bilingual("Com", "Com"),
-        top=Bilingual("per gebied", "per area"),
-        bottom=Bilingual("hele gemeente", "whole mu-\nnicipality"),
-        description=Bilingual(
-            "Boven: communicatie is per gebied georganiseerd en de interne"
-            " communicatie heeft oog voor gebieden. Onder: er wordt"
-            " gemeentebreed gecommuniceerd, alleen per gebied als het nodig"
-            " is.",
-            "Top: communication is organised per area and internal"
-            " communication pays attention to areas. Bottom: communication is"
-            " municipality-wide, per area only when needed.",
-        ),
+        name=Phrase("category.communicatie.name"),
+        short=Phrase("category.communicatie.short"),
+        abbr=Phrase("category.communicatie.abbr"),
+        top=Phrase("category.communicatie.top"),
+        bottom=Phrase("category.communicatie.bottom"),
+        description=Phrase("category.communicatie.description"),
     ),
 )
 """The categories in the fixed order of the file format and the panel."""
