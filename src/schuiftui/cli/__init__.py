@@ -120,15 +120,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The file system refused what no command foresaw (a name too long for
         # it, a folder that cannot be read): one line, never a traceback.
         from ..core.reasons import reason
+        from ..core.render.text import shorten
         from ..sanitize import visible
         from .output import error
         from .parser import EXIT_PROBLEM
 
-        where = shorten_name(str(problem.filename)) if problem.filename else "schuiftui"
+        where = shorten(str(problem.filename), 80) if problem.filename else "schuiftui"
         error(visible(f"{where}: {reason(problem, args.lang)}"))
         return EXIT_PROBLEM
-
-
-def shorten_name(name: str, width: int = 80) -> str:
-    """A file name on one line: a very long one keeps its start and its end."""
-    return name if len(name) <= width else f"{name[: width // 2]}…{name[-(width // 2) :]}"

@@ -33,75 +33,54 @@ class Phrase(NamedTuple):
 
 @dataclass(frozen=True)
 class Category:
-    """One fader of the mengpaneel.
+    """One fader of the mengpaneel; its texts are in the catalogs, under `category.<id>.*`.
 
     Attributes:
         id: The key under `[schuiven]` in a session file. Never translated.
-        name: The category's name.
-        short: The name in at most two lines of at most ten characters,
-            for the column above a slider.
-        abbr: The name in three letters, for a column header of stands.
-        top: A short label for the top pole (stand +5), at most two rows
-            of at most ten characters (a space or newline splits them).
-        bottom: The same for the bottom pole (stand -5).
-        description: One paragraph on what the top and the bottom mean.
     """
 
     id: str
-    name: Phrase
-    short: Phrase
-    abbr: Phrase
-    top: Phrase
-    bottom: Phrase
-    description: Phrase
+
+    def _phrase(self, part: str) -> Phrase:
+        return Phrase(f"category.{self.id}.{part}")
+
+    @property
+    def name(self) -> Phrase:
+        """The category's name."""
+        return self._phrase("name")
+
+    @property
+    def short(self) -> Phrase:
+        """The name in at most two lines of at most ten characters, above a slider."""
+        return self._phrase("short")
+
+    @property
+    def abbr(self) -> Phrase:
+        """The name in three letters, for a column header of stands."""
+        return self._phrase("abbr")
+
+    @property
+    def top(self) -> Phrase:
+        """A short label for the top pole (stand +5): at most two rows of ten characters."""
+        return self._phrase("top")
+
+    @property
+    def bottom(self) -> Phrase:
+        """The same for the bottom pole (stand -5)."""
+        return self._phrase("bottom")
+
+    @property
+    def description(self) -> Phrase:
+        """One paragraph on what the top and the bottom mean."""
+        return self._phrase("description")
 
 
 CATEGORIES: tuple[Category, ...] = (
-    Category(
-        id="positionering_intern",
-        name=Phrase("category.positionering_intern.name"),
-        short=Phrase("category.positionering_intern.short"),
-        abbr=Phrase("category.positionering_intern.abbr"),
-        top=Phrase("category.positionering_intern.top"),
-        bottom=Phrase("category.positionering_intern.bottom"),
-        description=Phrase("category.positionering_intern.description"),
-    ),
-    Category(
-        id="proces_met_bewoners",
-        name=Phrase("category.proces_met_bewoners.name"),
-        short=Phrase("category.proces_met_bewoners.short"),
-        abbr=Phrase("category.proces_met_bewoners.abbr"),
-        top=Phrase("category.proces_met_bewoners.top"),
-        bottom=Phrase("category.proces_met_bewoners.bottom"),
-        description=Phrase("category.proces_met_bewoners.description"),
-    ),
-    Category(
-        id="proces_binnen_gemeente",
-        name=Phrase("category.proces_binnen_gemeente.name"),
-        short=Phrase("category.proces_binnen_gemeente.short"),
-        abbr=Phrase("category.proces_binnen_gemeente.abbr"),
-        top=Phrase("category.proces_binnen_gemeente.top"),
-        bottom=Phrase("category.proces_binnen_gemeente.bottom"),
-        description=Phrase("category.proces_binnen_gemeente.description"),
-    ),
-    Category(
-        id="bestuur_en_politiek",
-        name=Phrase("category.bestuur_en_politiek.name"),
-        short=Phrase("category.bestuur_en_politiek.short"),
-        abbr=Phrase("category.bestuur_en_politiek.abbr"),
-        top=Phrase("category.bestuur_en_politiek.top"),
-        bottom=Phrase("category.bestuur_en_politiek.bottom"),
-        description=Phrase("category.bestuur_en_politiek.description"),
-    ),
-    Category(
-        id="communicatie",
-        name=Phrase("category.communicatie.name"),
-        short=Phrase("category.communicatie.short"),
-        abbr=Phrase("category.communicatie.abbr"),
-        top=Phrase("category.communicatie.top"),
-        bottom=Phrase("category.communicatie.bottom"),
-        description=Phrase("category.communicatie.description"),
-    ),
+    Category("positionering_intern"),
+    Category("proces_met_bewoners"),
+    Category("proces_binnen_gemeente"),
+    Category("bestuur_en_politiek"),
+    Category("communicatie"),
 )
 """The categories in the fixed order of the file format and the panel."""
 

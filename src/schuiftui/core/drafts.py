@@ -172,11 +172,6 @@ def drafted_keys() -> set[str]:
     return {name.split("-")[0].removesuffix(".json") for name in names if name.endswith(".json")}
 
 
-def has_draft(session_path: Path) -> bool:
-    """Whether a draft of `session_path` exists (without reading it)."""
-    return bool(draft_files(session_path))
-
-
 def remove_draft(session_path: Path, draft: Draft | None = None) -> None:
     """Remove this process's draft of `session_path`, or the `draft` it took over."""
     file = draft.file if draft is not None else draft_path(session_path)

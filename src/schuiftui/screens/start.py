@@ -135,7 +135,7 @@ class StartScreen(Screen[None]):
         self.app.call_from_thread(self._rows_read, rows, read)
 
     def _rows_read(self, listed: list[Entry], read: list[Entry]) -> None:
-        if self.rows is not listed and [r.path for r in self.rows] != [r.path for r in listed]:
+        if [row.path for row in self.rows] != [row.path for row in listed]:
             return  # listed again meanwhile: that listing reads its own rows
         self.rows = read
         self._show_rows()
