@@ -26,7 +26,11 @@ class Terminal:
         cwd: Path,
         size: tuple[int, int] = (80, 24),
         environment: dict[str, str] | None = None,
+        *,
+        controlling: bool = False,
     ) -> None:
+        """`controlling`: the terminal becomes the process's controlling terminal
+        (/dev/tty), where `ssh` asks for a password."""
         self.master, slave = pty.openpty()
         self.size = size
         columns, rows = size
@@ -36,7 +40,14 @@ class Terminal:
         env.update(TERM="xterm-256color", COLUMNS=str(columns), LINES=str(rows))
         env.update(environment or {})
         self.process = subprocess.Popen(
-            argv, stdin=slave, stdout=slave, stderr=slave, cwd=cwd, env=env, start_new_session=True
+            argv,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=cwd,
+            env=env,
+            start_new_session=True,
+            preexec_fn=_take_as_controlling_terminal if controlling else None,
         )
         os.close(slave)
         self.output = b""
@@ -57,7 +68,7 @@ class Terminal:
                 except OSError:
                     chunk = b""
                 if not chunk:
-                    raise EOFError(f"terminal closed before {text!r}")
+                    raise EOFError(f"terminal closed before {text!r}: {self.output[-300:]!r}")
                 self.output += chunk
         return self.output[start:]
 
@@ -123,6 +134,11 @@ class Terminal:
             self.process.kill()
             self.process.wait()
         os.close(self.master)
+
+
+def _take_as_controlling_terminal() -> None:
+    """In the child, after `setsid`: its standard input becomes its controlling terminal."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")

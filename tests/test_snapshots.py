@@ -158,6 +158,7 @@ def test_compare_own_placements(snap_compare, in_scratch: Path) -> None:
     team = in_scratch / "altena" / "2020-10-07.toml"
     for naam, first, second in (("Anna", 2, -1), ("Bas", -3, 2)):
         session, path = start_placement(team, naam)
+        path.parent.mkdir(exist_ok=True)
         session.sliders["positionering_intern"].stand = first
         session.sliders["proces_met_bewoners"].stand = second
         save(session, path)

@@ -78,9 +78,12 @@ class SchuifApp(App[int]):
         compare: list[Path] | None = None,
         lang: str = "nl",
         today: Callable[[], datetime.date] = datetime.date.today,
+        participant: bool = False,
     ) -> None:
         super().__init__()
         self.translate = Translator(lang)
+        self.participant = participant
+        """A workshop participant over `serve`: a draft they left is resumed without asking."""
         self.sessions_dir = sessions_dir
         self.open_path = open_path
         self.first_session = session
@@ -218,7 +221,12 @@ class SchuifApp(App[int]):
         from .screens.panel import PanelScreen  # the compare screen alone never needs it
 
         return PanelScreen(
-            session, path, self.translate, previous=previous_round(path), today=self.today
+            session,
+            path,
+            self.translate,
+            previous=previous_round(path, session),
+            today=self.today,
+            resume=self.participant,
         )
 
     def open_session(self, session: Session, path: Path, when_left: Callable[[], None]) -> None:
@@ -301,6 +309,8 @@ def make_app(
     lang: str = "nl",
     today: Callable[[], datetime.date] = datetime.date.today,
     compare: Sequence[Path] | None = None,
+    session: Session | None = None,
+    participant: bool = False,
 ) -> SchuifApp:
     """Build the app the way the command line does.
 
@@ -310,6 +320,9 @@ def make_app(
         today: Where "today" comes from (tests freeze it).
         compare: Files and folders to compare on the compare screen, instead
             of opening `target`.
+        session: The session to edit as the file `target`, instead of
+            reading it (a person's new placement, not on disk until saved).
+        participant: A workshop participant over `serve` (see `SchuifApp`).
 
     Raises:
         SessionError: `target` is a session file that cannot be loaded.
@@ -323,12 +336,13 @@ def make_app(
     if compare is not None:
         return SchuifApp(sessions_dir=DEFAULT_DIR, compare=list(compare), lang=lang, today=today)
     if target is not None and target.suffix.lower() == ".toml" and not target.is_dir():
-        session = load(target)
+        session = load(target) if session is None else session
         return SchuifApp(
             sessions_dir=target.parent.parent,
             open_path=target,
             session=session,
             lang=lang,
             today=today,
+            participant=participant,
         )
     return SchuifApp(sessions_dir=target or DEFAULT_DIR, lang=lang, today=today)

@@ -24,6 +24,7 @@ COMMANDS: tuple[str, ...] = (
     "show",
     "new",
     "invullen",
+    "serve",
     "diff",
     "history",
     "compare",

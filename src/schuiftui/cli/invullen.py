@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         error(_("cli.invullen.no_session", path=args.session))
         return EXIT_PROBLEM
     try:
-        _session, path = start_placement(team, args.naam)
+        session, path = start_placement(team, args.naam)
     except ValueError as problem:
         message = _("cli.invullen.bad_naam", problem=problem)
         error(_("cli.error", prog="schuiftui invullen", message=message))
@@ -43,5 +43,5 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         return EXIT_PROBLEM
     write(f"{path}\n")
     if on_terminal(stdout=True):
-        return open_app(path, args.lang, _, mouse=not args.no_mouse)
+        return open_app(path, args.lang, _, session=session, mouse=not args.no_mouse)
     return EXIT_OK

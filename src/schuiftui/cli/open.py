@@ -17,6 +17,7 @@ from .parser import path as path_argument
 
 if TYPE_CHECKING:
     from ..app import SchuifApp
+    from ..core.session import Session
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
@@ -72,10 +73,14 @@ def open_app(
     _: Translator,
     *,
     compare: Sequence[Path] | None = None,
+    session: Session | None = None,
     mouse: bool = True,
 ) -> int:
-    """Run the app on `target` (or compare `compare`); return its exit code."""
-    problem = _not_openable(target, _)
+    """Run the app on `target` (or compare `compare`); return its exit code.
+
+    `session`: edit this as the file `target` (see `make_app`).
+    """
+    problem = _not_openable(target, _) if session is None else None
     if problem is not None:
         error(problem)
         return EXIT_USAGE
@@ -98,7 +103,7 @@ def open_app(
     # Keys typed while the app loads are read raw at once, as the app will
     # read them (Ctrl+S is no flow control, Enter no line feed).
     with held():
-        app = _load_app(target, lang, compare)
+        app = _load_app(target, lang, compare, session)
         if not isinstance(app, str):
             # Without mouse reporting the terminal keeps its own text
             # selection, and no mouse moves travel over SSH; every action has
@@ -109,7 +114,12 @@ def open_app(
     return EXIT_PROBLEM
 
 
-def _load_app(target: Path | None, lang: str, compare: Sequence[Path] | None) -> SchuifApp | str:
+def _load_app(
+    target: Path | None,
+    lang: str,
+    compare: Sequence[Path] | None,
+    session: Session | None = None,
+) -> SchuifApp | str:
     """The app on `target`, or why `target` cannot be loaded."""
     # Loading Textual and the session creates many objects that live as long
     # as the app. Collecting garbage among them finds little and took 8 to
@@ -121,7 +131,7 @@ def _load_app(target: Path | None, lang: str, compare: Sequence[Path] | None) ->
         from ..core.storage import SessionError
 
         try:
-            return make_app(target, lang=lang, compare=compare)
+            return make_app(target, lang=lang, compare=compare, session=session)
         except SessionError as problem:
             return str(problem)
     finally:

@@ -6,6 +6,7 @@ every compared session has a letter (readable without colour) and a colour.
 
 from __future__ import annotations
 
+import statistics
 import string
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,6 +64,11 @@ class Spread:
         """How many steps lie between the lowest and the highest stand."""
         return self.highest - self.lowest
 
+    @property
+    def median(self) -> float:
+        """The middle stand (between the two middle ones for an even number: may end in .5)."""
+        return statistics.median(self.stands)
+
     def at(self, stand: int) -> list[int]:
         """The indexes of the sessions that sit at `stand`."""
         return [index for index, value in enumerate(self.stands) if value == stand]
@@ -80,6 +86,29 @@ def spread(sessions: Sequence[Session]) -> tuple[Spread, ...]:
         Spread(slider_id, tuple(session.sliders[slider_id].stand for session in sessions))
         for slider_id in CATEGORY_IDS
     )
+
+
+def people(items: Sequence[Compared]) -> list[Compared]:
+    """The people's own placements among `items`."""
+    return [item for item in items if item.session.ingevuld_door is not None]
+
+
+def team_among(items: Sequence[Compared]) -> Compared | None:
+    """The team's session among people's own placements; None when `items` are no placements."""
+    if not people(items):
+        return None
+    return next((item for item in items if item.session.ingevuld_door is None), None)
+
+
+def discussed(items: Sequence[Compared]) -> tuple[list[Compared], tuple[Spread, ...]]:
+    """The sessions the spread is over, and their spread per slider.
+
+    Among people's own placements: the people only. The team's stand sits
+    in the middle before the team decides; counted in, four people at -3 to
+    -1 would read as "-3 to 0". Otherwise every session.
+    """
+    over = people(items) or list(items)
+    return over, spread([item.session for item in over])
 
 
 @dataclass(frozen=True)
@@ -133,11 +162,12 @@ def session_files(targets: Sequence[Path]) -> list[Path]:
     """
     found: list[Path] = []
     for target in targets:
-        if not target.is_dir():
-            found.append(target)
-        elif _is_placements_folder(target):
-            # Each person's own placement (see `placements`): every file in it.
+        if _is_placements_folder(target):
+            # Each person's own placement (see `placements`): every file in
+            # it, none while nobody has saved one yet.
             found += sorted(target.glob("*.toml"))
+        elif not target.is_dir():
+            found.append(target)
         elif any(True for _ in rounds(target)):
             found += [f.path for f in rounds(target)]
         else:
@@ -153,21 +183,27 @@ def session_files(targets: Sequence[Path]) -> list[Path]:
 
 def _is_placements_folder(folder: Path) -> bool:
     """Whether `folder` holds the placements of the team session named like it."""
-    if not folder.name:  # "." or "/": no session is named like it
+    if not folder.name or folder.suffix.lower() == ".toml":  # "." or "/", or a file
         return False
     team = folder.with_suffix(".toml")
     return parse_session_file_name(team) is not None and team.is_file()
 
 
+def _is_placement(path: Path) -> bool:
+    """Whether `path` is a person's own placement (it lies in a placements folder)."""
+    return _is_placements_folder(path.parent)
+
+
 def placement_targets(targets: Sequence[Path]) -> tuple[list[Path], Path | None]:
     """What to compare, and the team's session file when it is one session's placements.
 
-    One team session that has placements means: the team's stand and every
-    person's own placement; otherwise `targets` as they are.
+    One team session means: the team's stand and every person's own
+    placement, also those saved later (a screen follows the folder from
+    before the first placement on); otherwise `targets` as they are.
     """
     if len(targets) == 1 and not targets[0].is_dir():
         folder = targets[0].with_suffix("")
-        if folder.is_dir() and _is_placements_folder(folder):
+        if _is_placements_folder(folder) and not _is_placement(targets[0]):
             return [targets[0], folder], targets[0]
     return list(targets), None
 

@@ -91,6 +91,10 @@ class SessionEditor:
     saved: Session = field(init=False)
     """The version read (or last saved): what a save merges against."""
     undo_stack: list[Session] = field(default_factory=list, init=False)
+    new: bool = False
+    """The file is not written yet (a person's own placement that nothing was
+    placed in): the first save creates it without asking, and leaving without
+    a change leaves no file behind."""
     read_only: bool = field(default=False, init=False)
     """Only looking: nothing is saved, and no draft is kept (see `look_only`)."""
     on_change: Callable[[], None] | None = field(default=None, init=False, repr=False)
@@ -174,6 +178,8 @@ class SessionEditor:
         from .saving import plan_save
 
         plan = plan_save(self.path, self.saved, self.session)
+        if plan.ask == "deleted" and self.new:
+            return self._write(0)
         if plan.ask is not None:
             return None
         return self._write(self._take_merge(plan))
@@ -205,7 +211,7 @@ class SessionEditor:
                 question = Question(plan.ask, self.path, plan.problem)
                 return await self._as_new_file(from_disk) if await ask(question) else None
             if plan.ask == "deleted":
-                if write_deleted:
+                if write_deleted or self.new:
                     return self._write(from_disk)
                 if not await ask(Question("deleted", self.path)):
                     return None
@@ -251,7 +257,10 @@ class SessionEditor:
         return from_disk
 
     def _write(self, from_disk: int) -> Saved:
+        if self.new:
+            _make_folder(self.path.parent)
         result = save(self.session, self.path)
+        self.new = False
         self.saved = copy.deepcopy(self.session)
         self._typing_in = None
         self.drop_draft()  # a saved session has no draft
@@ -346,3 +355,18 @@ class SessionEditor:
         from .drafts import remove_draft
 
         remove_draft(self.path, draft)
+
+
+def _make_folder(folder: Path) -> None:
+    """Create the folder a new file goes in (a team session's placements folder).
+
+    Raises:
+        SessionError: It cannot be created.
+    """
+    from .problems import Problem
+    from .reasons import Reason
+
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise SessionError(folder, Problem("cannot_save", reason=Reason(error))) from None

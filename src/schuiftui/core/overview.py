@@ -130,9 +130,18 @@ class PreviousRound:
     session: Session
 
 
-def previous_round(path: Path) -> PreviousRound | None:
-    """The readable round before the session at `path` in its gemeente's folder, or None."""
-    previous = previous_round_path(path)
+def previous_round(path: Path, session: Session | None = None) -> PreviousRound | None:
+    """The readable round before the session at `path` in its gemeente's folder, or None.
+
+    For a person's own placement (`session` says whose): their own placement
+    in the round before.
+    """
+    if session is not None and session.ingevuld_door is not None:
+        from .placements import previous_placement, team_of
+
+        previous = previous_placement(team_of(path), session.ingevuld_door)
+    else:
+        previous = previous_round_path(path)
     if previous is None:
         return None
     try:

@@ -12,15 +12,18 @@ people on different SSH connections never write the same file:
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import string
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .paths import parse_session_file_name, rounds, slugify
+from ..sanitize import CONTROL
+from .paths import parse_session_file_name, previous_round, rounds, slugify
 from .problems import Problem
-from .reasons import Reason
 from .session import Session
 from .storage import SessionError, load
 
@@ -34,6 +37,11 @@ ANONYMOUS = "persoon"
 def placements_folder(team_path: Path) -> Path:
     """The folder of the placements of the team session at `team_path`."""
     return team_path.with_suffix("")
+
+
+def team_of(placement_path: Path) -> Path:
+    """The team's session file that the placement at `placement_path` belongs to."""
+    return placement_path.parent.with_suffix(".toml")
 
 
 def team_session_file(target: Path) -> Path | None:
@@ -54,22 +62,92 @@ class Placement:
     """The person's name, or the number of an anonymous placement ("2")."""
 
 
+NAME_LENGTH = 64
+"""The longest name a placement is filed under."""
+
+
+def clean_name(naam: str) -> str:
+    """A person's name as it is filed: one line, spaces collapsed, at most `NAME_LENGTH`.
+
+    Raises:
+        ValueError: `naam` holds control characters or is too long.
+    """
+    if CONTROL.search(naam) or "\n" in naam or "\r" in naam:
+        raise ValueError(str(Problem("name_one_line", name=repr(naam))))
+    cleaned = " ".join(unicodedata.normalize("NFC", naam).split())
+    if len(cleaned) > NAME_LENGTH:
+        raise ValueError(
+            str(Problem("name_too_long", name=repr(cleaned[:20] + "…"), n=NAME_LENGTH))
+        )
+    return cleaned
+
+
+def same_person(one: str, other: str) -> bool:
+    """Whether two names are one person's: equal but for case and spacing ("anna", "Anna")."""
+    return _canonical(one) == _canonical(other)
+
+
+def _canonical(naam: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", naam).casefold().split())
+
+
+def _file_stem(naam: str) -> str:
+    """The file name a name gets, different for any two different people.
+
+    A name of plain letters and digits is its own file name ("Anna de Vries":
+    `anna-de-vries`). Any other gets a short fingerprint of the exact name
+    after its folded form, so "Jose" and "José", or "Persoon 1" and the
+    anonymous `persoon-1`, never share a file.
+    """
+    canonical = _canonical(naam)
+    plain = re.fullmatch(r"[a-z0-9]+( [a-z0-9]+)*", canonical) is not None
+    if plain and re.fullmatch(rf"{ANONYMOUS} \d+", canonical) is None:
+        return canonical.replace(" ", "-")
+    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+    try:
+        return f"{slugify(naam)[:40]}-{digest}"
+    except ValueError:  # no letter that folds to ASCII ("李")
+        return f"naam-{digest}"
+
+
 def placement_for(team_path: Path, naam: str | None) -> Placement:
     """The placement file of `naam` for the team session at `team_path` (None: anonymous).
 
-    A named person always gets the same file (so they can go on with it); an
-    anonymous placement gets the next free number.
+    A named person always gets the same file (so they can go on with it),
+    and two different names never get the same file; an anonymous placement
+    gets the next free number.
 
     Raises:
-        ValueError: `naam` leaves no usable file name.
+        ValueError: `naam` is no usable name (see `clean_name`).
     """
     folder = placements_folder(team_path)
     if naam is not None and naam.strip():
-        return Placement(folder / f"{slugify(naam)}.toml", naam.strip())
+        naam = clean_name(naam)
+        for path, filed_under in _filed_names(folder):
+            if same_person(filed_under, naam):
+                return Placement(path, filed_under)
+        path = folder / f"{_file_stem(naam)}.toml"
+        if os.path.lexists(path):  # someone else's, from before names had fingerprints
+            digest = hashlib.sha256(_canonical(naam).encode("utf-8")).hexdigest()[:8]
+            path = folder / f"{_file_stem(naam)}-{digest}.toml"
+        return Placement(path, naam)
     number = 1
     while os.path.lexists(folder / f"{ANONYMOUS}-{number}.toml"):
         number += 1
     return Placement(folder / f"{ANONYMOUS}-{number}.toml", str(number))
+
+
+def _filed_names(folder: Path) -> list[tuple[Path, str]]:
+    """Each placement in `folder` and the name it is filed under (unreadable ones left out)."""
+    found = []
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        try:
+            naam = load(path).ingevuld_door
+        except SessionError:
+            continue
+        if naam is not None:
+            found.append((path, naam))
+    return found
 
 
 def new_placement(team: Session, naam: str) -> Session:
@@ -86,11 +164,6 @@ class Placements:
     """Each readable placement and its file, by file name."""
     problems: list[str]
     """One line per file that could not be read."""
-
-
-def has_placements(team_path: Path) -> bool:
-    """Whether anyone filed an own placement next to the team session at `team_path`."""
-    return any(placements_folder(team_path).glob("*.toml"))
 
 
 def step_team_stand(team_path: Path, slider_id: str, steps: int) -> bool:
@@ -161,24 +234,44 @@ def initials(names: list[str], reserved: str = "T") -> list[str]:
 
 def start_placement(team_path: Path, naam: str | None) -> tuple[Session, Path]:
     """The placement of `naam` (None: a new anonymous one) for the team session at
-    `team_path`: read when that person has one already, else written new.
+    `team_path`: as read when that person has one already, else a new one that
+    is not written until the person saves it (leaving without a change leaves
+    no file behind).
+
+    A person's new placement in a later round starts from their own
+    placement in the round before, as the team's new round does.
 
     Raises:
-        SessionError: The team's file or the placement cannot be read or written.
-        ValueError: `naam` leaves no usable file name.
+        SessionError: The team's file or the placement cannot be read.
+        ValueError: `naam` is no usable name.
     """
-    from .storage import save
-
     team = load(team_path)
     placement = placement_for(team_path, naam)
     if placement.path.exists():
         return load(placement.path), placement.path
     session = new_placement(team, placement.naam)
-    try:
-        placement.path.parent.mkdir(exist_ok=True)
-    except OSError as error:
-        raise SessionError(
-            placement.path.parent, Problem("cannot_save", reason=Reason(error))
-        ) from None
-    save(session, placement.path)
+    if naam is not None:
+        before = _previous_placement(team_path, placement.naam)
+        if before is not None:
+            session.sliders = before.sliders
     return session, placement.path
+
+
+def _previous_placement(team_path: Path, naam: str) -> Session | None:
+    """`naam`'s own placement of the gemeente's round before `team_path`, if any."""
+    path = previous_placement(team_path, naam)
+    try:
+        return load(path) if path is not None else None
+    except SessionError:
+        return None
+
+
+def previous_placement(team_path: Path, naam: str) -> Path | None:
+    """The file of `naam`'s own placement of the round before `team_path`, if any."""
+    before = previous_round(team_path)
+    if before is None:
+        return None
+    for path, filed_under in _filed_names(placements_folder(before)):
+        if same_person(filed_under, naam):
+            return path
+    return None

@@ -39,6 +39,14 @@ def format_stand(stand: int) -> str:
     return f"{stand:+d}" if stand else "0"
 
 
+def format_median(value: float, lang: str = "nl") -> str:
+    """A median stand: "+2", or "-1,5" between two stands (a decimal point in English)."""
+    if value == int(value):
+        return format_stand(int(value))
+    text = f"{value:+.1f}"
+    return text if lang == "en" else text.replace(".", ",")
+
+
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -16,10 +16,10 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.compare import Compared, fingerprint, read_comparison, spread
+from ..core.compare import Compared, discussed, fingerprint, people, read_comparison, team_among
 from ..core.placements import placed_by
 from ..core.render.text import shorten
-from ..core.session import Session, format_stand
+from ..core.session import Session, format_median, format_stand
 from ..i18n import Translator
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
@@ -82,6 +82,7 @@ class CompareScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("plus,equals_sign", "team_step(1)", "key.team_step", key_display="+/-"),
         Binding("minus", "team_step(-1)", "key.team_step", show=False),
+        Binding("r", "reveal", "key.serve_reveal"),
         Binding("x", "export", "key.export"),
         Binding("escape", "leave", "key.back"),
         Binding("up,k", "scroll_detail(-1)", "key.scroll", show=False),
@@ -101,13 +102,21 @@ class CompareScreen(Screen[None]):
             self.items = items
             self.problems = problems
 
+    class RevealRequested(Message):
+        """The facilitator asks to show (or hide again) the positions."""
+
     def __init__(
         self,
         targets: list[Path],
         translate: Translator,
         overrides: dict[Path, Session] | None = None,
+        *,
+        hidden: bool | None = None,
     ) -> None:
+        """`hidden`: in a workshop, whether the positions are hidden for now
+        (None: they are always shown)."""
         super().__init__()
+        self._hidden = hidden
         from ..core.compare import placement_targets
 
         self.targets, self.team = placement_targets(targets)
@@ -178,9 +187,23 @@ class CompareScreen(Screen[None]):
             following += " · " + _("compare.updated", time=self._updated.strftime("%H:%M:%S"))
         return title, following
 
+    @property
+    def hidden(self) -> bool:
+        """Whether the positions are hidden (on a beamer, before the discussion)."""
+        return bool(self._hidden)
+
+    @hidden.setter
+    def hidden(self, hidden: bool) -> None:
+        self._hidden = hidden
+        if self.is_mounted:
+            self._show()
+
     def _markers(self, slider_id: str) -> tuple[Marker, ...]:
+        if self.hidden:
+            return ()
+        team = team_among(self.items)  # among placements, the spread is the people's
         return tuple(
-            Marker(item.session.sliders[slider_id].stand, item.letter, item.color)
+            Marker(item.session.sliders[slider_id].stand, item.letter, item.color, item is team)
             for item in self.items
         )
 
@@ -214,18 +237,10 @@ class CompareScreen(Screen[None]):
         lang = _.lang
         category = BY_ID[self._focused]
         parts: list[Content | str | tuple[str, str]] = [(category.name.get(lang), "bold")]
+        if self.hidden:
+            return self._hidden_detail(parts)
         if self.items:
-            of = spread([item.session for item in self.items])[CATEGORIES.index(category)]
-            if of.width:
-                line = _(
-                    "compare.spread_line",
-                    lowest=format_stand(of.lowest),
-                    highest=format_stand(of.highest),
-                    n=of.width,
-                )
-            else:
-                line = _("compare.spread_none", stand=format_stand(of.lowest))
-            parts.append((f"  {line}", "dim"))
+            parts.append((f"  {self._spread_text(category.id)}", "dim"))
         for item in self.items:
             slider = item.session.sliders[self._focused]
             parts += [
@@ -240,7 +255,47 @@ class CompareScreen(Screen[None]):
             )
         if not self.items:
             parts += ["\n", _("compare.none")]
+        elif self.team is not None and not people(self.items):
+            parts += ["\n\n", (_("compare.no_people"), "italic")]
         return Content.assemble(*parts)
+
+    def _hidden_detail(self, parts: list[Content | str | tuple[str, str]]) -> Content:
+        """Before the reveal: who placed, not where."""
+        _ = self.translate
+        parts.append((f"  {_('compare.hidden')}", "dim"))
+        for item in people(self.items):
+            parts += ["\n", (item.letter, self._letter_style(item)), " ", *self._who(item)]
+        if not people(self.items):
+            parts += ["\n\n", (_("compare.no_people"), "italic")]
+        return Content.assemble(*parts)
+
+    def _spread_text(self, slider_id: str) -> str:
+        """How the sessions spread on one slider; among placements: the people's, and the team apart.
+
+        "spreiding -3 … -1 (2 stappen) · mediaan -2 · teamstand 0"
+        """
+        _ = self.translate
+        spreads = discussed(self.items)[1]
+        of = spreads[CATEGORIES.index(BY_ID[slider_id])]
+        placements = bool(people(self.items))
+        if of.width:
+            line = _(
+                "compare.spread_line",
+                lowest=format_stand(of.lowest),
+                highest=format_stand(of.highest),
+                n=of.width,
+            )
+        else:
+            key = "compare.people_none" if placements else "compare.spread_none"
+            line = _(key, stand=format_stand(of.lowest))
+        if placements:
+            if of.width:
+                line += " · " + _("compare.median", stand=format_median(of.median, _.lang))
+            team = team_among(self.items)
+            if team is not None:
+                stand = team.session.sliders[slider_id].stand
+                line += " · " + _("compare.team_stand", stand=format_stand(stand))
+        return line
 
     def _show(self) -> None:
         for category in CATEGORIES:
@@ -308,6 +363,9 @@ class CompareScreen(Screen[None]):
         self.items, self.problems = self._read()
         self._show()
 
+    def action_reveal(self) -> None:
+        self.post_message(self.RevealRequested())
+
     def action_scroll_detail(self, lines: int) -> None:
         self.query_one("#compare-detail", VerticalScroll).scroll_relative(y=lines, animate=False)
 
@@ -315,7 +373,9 @@ class CompareScreen(Screen[None]):
         if action == "leave":
             return self.app.screen_stack.index(self) > 0
         if action == "team_step":
-            return self.team is not None
+            return self.team is not None and not self.hidden
+        if action == "reveal":
+            return self._hidden is not None
         return True
 
     def action_leave(self) -> None:

@@ -122,10 +122,15 @@ class PanelScreen(EditingScreen):
         translate: Translator,
         previous: PreviousRound | None = None,
         today: Callable[[], datetime.date] = datetime.date.today,
+        *,
+        resume: bool = False,
     ) -> None:
         super().__init__()
         self.today = today
-        self.editor = SessionEditor(session, path)
+        self.resume = resume
+        """Take a draft left behind back without asking (a workshop participant
+        whose connection dropped comes back to where they were)."""
+        self.editor = SessionEditor(session, path, new=not path.exists())
         """The session, the version read, undo and drafts: what this screen shows."""
         self.translate = translate
         self.previous = previous
@@ -572,7 +577,7 @@ class PanelScreen(EditingScreen):
         if draft is None:
             return
         _ = self.translate
-        if await ask_about_draft(self.app, _, self.session, draft) == "restore":
+        if self.resume or await ask_about_draft(self.app, _, self.session, draft) == "restore":
             try:
                 self.editor.restore(draft)
             except (OSError, SessionError) as error:

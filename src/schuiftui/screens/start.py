@@ -403,14 +403,10 @@ class StartScreen(Screen[None]):
 
     def action_placements(self) -> None:
         """Compare the team's stand of the highlighted session with everyone's own placement."""
-        from ..core.placements import has_placements
-
         row = self._highlighted_row()
         if row is None:
             return
-        if not has_placements(row.path):
-            self.notify(self.translate("start.no_placements", session=row.path.name), timeout=6)
-            return
+        # Also before anyone placed: the screen shows each placement once saved.
         self.post_message(CompareRequested([row.path]))
 
     def action_mark(self) -> None:

@@ -21,6 +21,8 @@ class Marker(NamedTuple):
     letter: str
     color: str
     """The session's colour, `#rrggbb`; without colour the letter tells them apart."""
+    apart: bool = False
+    """Shown, but not part of the spread below (the team's stand among people's placements)."""
 
 
 class Overlay(Fader, can_focus=True):
@@ -97,7 +99,7 @@ class Overlay(Fader, can_focus=True):
         return self._level_row(level, width, segments)
 
     def _foot_row(self, row: int, width: int) -> Strip:
-        stands = [marker.stand for marker in self.markers]
+        stands = [marker.stand for marker in self.markers if not marker.apart]
         if len(stands) < 2:
             return Strip.blank(width, self._base_style)
         lowest, highest = min(stands), max(stands)

@@ -11,10 +11,10 @@ from collections.abc import Sequence
 
 from ...i18n import Translator
 from ..categories import BY_ID, CATEGORIES
-from ..compare import Compared, round_changes, spread
+from ..compare import Compared, discussed, people, round_changes
 from ..diff import SessionDiff
 from ..history import History
-from ..session import Session, format_stand
+from ..session import Session, format_median, format_stand
 from .chart import UNICODE, Mark, chart
 from .text import agenda_changes, agenda_detail, change, heading, line_changes, session_marks
 
@@ -114,8 +114,8 @@ def legend_rows(items: Sequence[Compared], _: Translator | None = None) -> list[
 def comparison_markdown(items: Sequence[Compared], lang: str = "nl") -> str:
     """Several sessions: the chart with one letter per session, stands, spread, changes."""
     _ = Translator(lang)
-    sessions = [item.session for item in items]
-    spreads = spread(sessions)
+    spreads = discussed(items)[1]
+    among_people = bool(people(items))
     lines = [f"# {_('md.comparison')}", ""]
     lines += _table(
         [_("md.letter"), _("md.gemeente"), _("md.datum"), _("md.titel")], legend_rows(items, _)
@@ -131,7 +131,12 @@ def comparison_markdown(items: Sequence[Compared], lang: str = "nl") -> str:
             [
                 cell(category.name.get(lang)),
                 *[format_stand(item.session.sliders[category.id].stand) for item in items],
-                f"{format_stand(s.lowest)} … {format_stand(s.highest)}",
+                f"{format_stand(s.lowest)} … {format_stand(s.highest)}"
+                + (
+                    f" ({_('compare.median', stand=format_median(s.median, lang))})"
+                    if among_people
+                    else ""
+                ),
             ]
             for category, s in zip(CATEGORIES, spreads)
         ],

@@ -15,7 +15,7 @@ from xml.sax import saxutils
 
 from ...i18n import Translator
 from ..categories import CATEGORIES, one_line
-from ..compare import Compared, spread
+from ..compare import Compared, discussed
 from ..session import STAND_MAX, STAND_MIN, format_stand
 from .text import shorten
 
@@ -93,7 +93,7 @@ def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
         )
     parts += _markers(items)
     if len(items) > 1:
-        for column, spread_of in enumerate(spread(sessions)):
+        for column, spread_of in enumerate(discussed(items)[1]):
             if spread_of.width:
                 label = _(
                     "svg.spread",

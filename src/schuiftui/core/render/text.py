@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...i18n import Translator
 from ..categories import BY_ID, CATEGORIES, one_line
-from ..session import STAND_MAX, STAND_MIN, AgendaItem, Session, format_stand
+from ..session import STAND_MAX, STAND_MIN, AgendaItem, Session, format_median, format_stand
 from .chart import ASCII, BOLD, UNICODE, Glyphs, Mark, chart
 
 if TYPE_CHECKING:
@@ -334,11 +334,19 @@ def comparison_text(
     ]
     lines += ["", *chart(marks, lang, glyphs, middle_note=_("show.geen_keuze"))]
     lines += ["", _("compare.spread")]
-    from ..compare import spread
+    from ..compare import discussed, people, team_among
 
     names = max(len(c.name.get(lang)) for c in CATEGORIES)
-    for category, spread_of in zip(CATEGORIES, spread([item.session for item in items])):
-        line = f"  {category.name.get(lang):<{names}}  {spread_line(spread_of, items)}"
+    over, spreads = discussed(items)
+    team = team_among(items)
+    for category, spread_of in zip(CATEGORIES, spreads):
+        line = f"  {category.name.get(lang):<{names}}  {spread_line(spread_of, over)}"
+        if people(items):
+            # Among placements: the people's middle, and the team's stand apart.
+            line += "   " + _("compare.median", stand=format_median(spread_of.median, lang))
+            if team is not None:
+                stand = team.session.sliders[category.id].stand
+                line += " · " + _("compare.team_stand", stand=format_stand(stand))
         lines.append(line.replace("…", "..").replace("·", "|") if ascii_only else line)
     return "\n".join(lines) + "\n"
 
