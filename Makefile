@@ -28,6 +28,7 @@ lint: $(STAMP)
 
 bench: $(STAMP) pyz
 	$(BIN)/python benchmarks/bench.py
+	$(BIN)/python benchmarks/serve_load.py
 
 # One file with schuiftui and its packages: `python3 dist/schuiftui.pyz`.
 pyz: $(STAMP)

@@ -52,7 +52,7 @@ def serve(
     from .zygote import Zygote
 
     _ = Translator(lang)
-    zygote = Zygote.start()  # first: it must be forked before any thread starts
+    zygote = Zygote.start(team)  # first: it must be forked before any thread starts
     room = Room(team, code or new_code(), capacity)
     try:
         if interactive:

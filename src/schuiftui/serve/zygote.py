@@ -23,6 +23,7 @@ import socket
 import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,17 @@ class Zygote:
         self._lock = threading.Lock()
 
     @classmethod
-    def start(cls) -> Zygote:
-        """Fork the zygote. Call before any thread starts: only the caller's thread is forked."""
+    def start(cls, team: Path) -> Zygote:
+        """Fork the zygote, warmed up on `team`'s panel.
+
+        Call before any thread starts: only the caller's thread is forked.
+        """
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         pid = os.fork()
         if pid == 0:
             ours.close()
             try:
-                _serve(theirs)
+                _serve(theirs, team)
             finally:
                 os._exit(0)
         theirs.close()
@@ -106,7 +110,31 @@ def preload() -> None:
     from ..terminal import driver  # noqa: F401
 
 
-def _serve(connection: socket.socket) -> None:
+def warm_up(team: Path) -> None:
+    """Run a placement panel once, headless, so what every panel builds the same way
+    (parsed styles, Textual's and Rich's caches) is built here, once, and shared."""
+    import asyncio
+
+    from ..app import make_app
+    from ..core.placements import new_placement
+    from ..core.storage import SessionError, load
+
+    try:
+        session = new_placement(load(team), "-")
+    except SessionError:
+        return
+    # A placement that is never written: nothing is placed or saved.
+    app = make_app(team.with_suffix("") / ".warm-up.toml", session=session)
+
+    async def first_paint_then_quit(pilot: Any) -> None:
+        await pilot.pause()
+        pilot.app.exit()
+
+    app.run(headless=True, size=(80, 24), auto_pilot=first_paint_then_quit)
+    asyncio.set_event_loop(None)
+
+
+def _serve(connection: socket.socket, team: Path) -> None:
     """The zygote's loop: one forked app per request, until the server closes the socket."""
     # The facilitator's terminal belongs to the server; the kernel reaps the
     # children (their end is seen by the server on their terminal).
@@ -117,6 +145,9 @@ def _serve(connection: socket.socket) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C at the facilitator's terminal
     gc.disable()
     preload()
+    with contextlib.suppress(Exception):  # a warm-up that fails costs memory, not function
+        warm_up(team)
+    gc.collect()
     gc.freeze()  # what is loaded now stays shared with the children
     gc.enable()
     requests = connection.makefile("rb")
