@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from schuiftui.__main__ import main
+from schuiftui.core.session import AgendaItem, Session
+from schuiftui.core.storage import load, save
 
 from .conftest import EXAMPLES
 
@@ -58,8 +61,20 @@ def test_git_setup_is_idempotent(repository: Path, capsys: pytest.CaptureFixture
     assert main(["git-setup"]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith("Alles stond al goed")
     attributes = (repository / "sessions" / ".gitattributes").read_text(encoding="utf-8")
-    assert attributes == "*.toml diff=schuiftui\n"
+    assert attributes == "*.toml diff=schuiftui merge=schuiftui\n"
     assert git(repository, "config", "--get-all", "diff.schuiftui.textconv").count("\n") == 1
+    assert git(repository, "config", "--get-all", "merge.schuiftui.driver").endswith(
+        "git-merge %O %A %B %P\n"
+    )
+
+
+def test_an_earlier_rule_is_replaced_not_repeated(repository: Path) -> None:
+    attributes = repository / "sessions" / ".gitattributes"
+    attributes.write_text("# eigen regel\n*.toml diff=schuiftui\n", encoding="utf-8")
+    assert main(["git-setup"]) == 0
+    assert attributes.read_text(encoding="utf-8") == (
+        "# eigen regel\n*.toml diff=schuiftui merge=schuiftui\n"
+    )
 
 
 def test_a_file_that_is_no_session_still_diffs(repository: Path) -> None:
@@ -81,7 +96,7 @@ def test_outside_a_repository_it_says_so(
 
 def test_the_bundled_sessions_carry_the_rule() -> None:
     lines = (EXAMPLES / ".gitattributes").read_text(encoding="utf-8").splitlines()
-    assert "*.toml diff=schuiftui" in lines
+    assert "*.toml diff=schuiftui merge=schuiftui" in lines
 
 
 def test_a_different_textconv_is_replaced_only_saying_so(
@@ -102,3 +117,65 @@ def test_a_symlinked_gitattributes_is_never_written_through(
     assert main(["git-setup"]) == 1
     assert "symbolische link" in capsys.readouterr().err
     assert elsewhere.read_text(encoding="utf-8") == "# niet van ons\n"
+
+
+# git merge: sessions merged as sessions
+
+
+def on_branch(repository: Path, branch: str, start: str, change: Callable[[Session], None]) -> None:
+    """Commit `change` to Venlo's session on a new branch `branch` made from `start`."""
+    git(repository, "checkout", "-q", "-b", branch, start)
+    path = repository / "sessions" / "venlo" / "2020-02-12.toml"
+    session = load(path)
+    change(session)
+    save(session, path)
+    git(repository, "commit", "-q", "-am", branch)
+
+
+def test_two_people_who_each_add_an_action_and_move_different_sliders_merge_cleanly(
+    repository: Path,
+) -> None:
+    assert main(["git-setup"]) == 0
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "git-setup")
+
+    def anna(session: Session) -> None:
+        session.sliders["communicatie"].stand = 3
+        session.agenda.append(AgendaItem(id="a9", tekst="Bewonersavond plannen"))
+
+    def bert(session: Session) -> None:
+        session.sliders["positionering_intern"].stand = -4
+        session.sliders["positionering_intern"].toelichting = "Sectoraal, zegt Bert."
+        session.agenda.append(AgendaItem(id="a9", tekst="Wethouder uitnodigen"))
+
+    on_branch(repository, "anna", "main", anna)
+    on_branch(repository, "bert", "main", bert)
+    merged = subprocess.run(
+        ["git", "merge", "-q", "--no-edit", "anna"], cwd=repository, capture_output=True, text=True
+    )
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    session = load(repository / "sessions" / "venlo" / "2020-02-12.toml")
+    assert session.sliders["communicatie"].stand == 3
+    assert session.sliders["positionering_intern"].stand == -4
+    assert session.sliders["positionering_intern"].toelichting == "Sectoraal, zegt Bert."
+    added = [
+        item
+        for item in session.agenda
+        if item.tekst in ("Bewonersavond plannen", "Wethouder uitnodigen")
+    ]
+    assert len(added) == 2 and len({item.id for item in session.agenda}) == len(session.agenda)
+    assert main(["check", "sessions"]) == 0
+
+
+def test_both_changing_the_same_stand_keeps_gits_conflict(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["git-setup"]) == 0
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "git-setup")
+    on_branch(repository, "anna", "main", lambda s: setattr(s.sliders["communicatie"], "stand", 3))
+    on_branch(repository, "bert", "main", lambda s: setattr(s.sliders["communicatie"], "stand", -4))
+    merged = subprocess.run(["git", "merge", "-q", "anna"], cwd=repository, capture_output=True)
+    assert merged.returncode != 0
+    text = (repository / "sessions" / "venlo" / "2020-02-12.toml").read_text(encoding="utf-8")
+    assert "<<<<<<< ours\nstand = -4\n=======\nstand = 3\n>>>>>>> theirs\n" in text

@@ -31,6 +31,7 @@ COMMANDS: tuple[str, ...] = (
     "export",
     "git-setup",
     "git-textconv",
+    "git-merge",
 )
 """The commands, in the order `--help` lists them; `open` is the default."""
 

@@ -1,8 +1,10 @@
-"""`schuiftui git-setup`: make `git diff` name the category of every moved slider.
+"""`schuiftui git-setup`: make `git diff` name the category of every moved slider,
+and `git merge` merge sessions as sessions.
 
-Adds `*.toml diff=schuiftui` to the sessions folder's `.gitattributes` and
-points the repository's `diff.schuiftui.textconv` at `schuiftui
-git-textconv`. Running it again changes nothing.
+Adds `*.toml diff=schuiftui merge=schuiftui` to the sessions folder's
+`.gitattributes`, points the repository's `diff.schuiftui.textconv` at
+`schuiftui git-textconv` and its `merge.schuiftui.driver` at `schuiftui
+git-merge`. Running it again changes nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +20,10 @@ from .output import error, write
 from .parser import EXIT_OK, EXIT_PROBLEM, Parser
 from .parser import path as path_argument
 
-RULE = "*.toml diff=schuiftui"
+RULE = "*.toml diff=schuiftui merge=schuiftui"
 """The `.gitattributes` line for session files."""
+OLD_RULES = ("*.toml diff=schuiftui",)
+"""Lines an earlier `git-setup` wrote: replaced by `RULE`."""
 
 
 def add_arguments(parser: Parser, _: Translator) -> None:
@@ -56,6 +60,12 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         root = toplevel(folder)
         command = shlex.join([*this_program(), "git-textconv"])
         changed, before = config(root, "diff.schuiftui.textconv", command)
+        merging = shlex.join([*this_program(), "git-merge"]) + " %O %A %B %P"
+        merge_changed, _before = config(root, "merge.schuiftui.driver", merging)
+        name_changed, _before = config(
+            root, "merge.schuiftui.name", "schuiftui: sessies samenvoegen"
+        )
+        changed = changed or merge_changed or name_changed
     except GitError as problem:
         error(f"{folder}: {problem}")
         return EXIT_PROBLEM
@@ -69,9 +79,11 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         return EXIT_PROBLEM
     try:
         existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
-        if RULE not in (line.strip() for line in existing.splitlines()):
-            separator = "" if not existing or existing.endswith("\n") else "\n"
-            attributes.write_text(existing + separator + RULE + "\n", encoding="utf-8")
+        lines = existing.splitlines()
+        if RULE not in (line.strip() for line in lines):
+            kept = [line for line in lines if line.strip() not in OLD_RULES]
+            text = "".join(line + "\n" for line in kept) + RULE + "\n"
+            attributes.write_text(text, encoding="utf-8")
             write(_("cli.git_setup.attributes", path=attributes) + "\n")
             changed = True
     except OSError as problem:
