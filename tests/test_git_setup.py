@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from schuiftui.__main__ import main
 from schuiftui.core.session import AgendaItem, Session
@@ -179,3 +180,97 @@ def test_both_changing_the_same_stand_keeps_gits_conflict(
     assert merged.returncode != 0
     text = (repository / "sessions" / "venlo" / "2020-02-12.toml").read_text(encoding="utf-8")
     assert "<<<<<<< ours\nstand = -4\n=======\nstand = 3\n>>>>>>> theirs\n" in text
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Let the app run until `condition` holds (a worker waiting on a dialog never completes)."""
+    for _ in range(200):
+        if condition():
+            return
+        await pilot.pause()
+    raise AssertionError("the app never got there")
+
+
+@pytest.fixture
+def conflicted(repository: Path) -> Path:
+    """Venlo's session after a merge in which both branches moved Communicatie, and
+    each changed something else too."""
+    assert main(["git-setup"]) == 0
+    git(repository, "add", ".")
+    git(repository, "commit", "-q", "-m", "git-setup")
+
+    def anna(session: Session) -> None:
+        session.sliders["communicatie"].stand = 3
+        session.casus.titel = "Buurthuis De Brug"
+
+    def bert(session: Session) -> None:
+        session.sliders["communicatie"].stand = -4
+        session.sliders["positionering_intern"].stand = -5
+
+    on_branch(repository, "anna", "main", anna)
+    on_branch(repository, "bert", "main", bert)
+    subprocess.run(["git", "merge", "-q", "anna"], cwd=repository, capture_output=True)
+    return repository / "sessions" / "venlo" / "2020-02-12.toml"
+
+
+def test_check_names_a_git_conflict_with_its_lines_and_values(
+    conflicted: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(conflicted)]) == 1
+    err = capsys.readouterr()
+    said = (err.out + err.err).strip()
+    first = next(
+        number
+        for number, line in enumerate(conflicted.read_text().splitlines(), 1)
+        if line.startswith("<<<<<<<")
+    )
+    assert f"{conflicted}:{first}: een git-merge die nog niet af is" in said
+    assert "schuiven.communicatie.stand" in said
+
+
+async def test_the_app_finishes_a_git_merge_value_by_value(conflicted: Path) -> None:
+    from schuiftui.app import make_app
+    from schuiftui.screens.dialogs.conflict import ConflictDialog
+    from schuiftui.screens.panel import PanelScreen
+
+    from .conftest import TODAY
+
+    app = make_app(conflicted, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, ConflictDialog))
+        dialog = app.screen
+        assert isinstance(dialog, ConflictDialog)
+        assert dialog.dialog_title() == "Git-merge afmaken"
+        line = str(dialog.query_one("#conflicts").get_option_at_index(0).prompt)
+        assert line == "Communicatie (stand): deze tak -4 · andere tak +3  →  deze tak"
+        await pilot.press("enter", "o")  # the other branch's +3, and save
+        await until(pilot, lambda: isinstance(app.screen, PanelScreen))
+        assert not app.screen.dirty
+    session = load(conflicted)  # valid again: no markers
+    assert session.sliders["communicatie"].stand == 3
+    assert session.sliders["positionering_intern"].stand == -5  # bert's, merged
+    assert session.casus.titel == "Buurthuis De Brug"  # anna's, merged
+    assert "<<<<<<<" not in conflicted.read_text(encoding="utf-8")
+
+
+async def test_the_start_screen_opens_a_conflicted_file_into_the_same_question(
+    conflicted: Path,
+) -> None:
+    from schuiftui.app import make_app
+    from schuiftui.screens.dialogs.conflict import ConflictDialog
+
+    from .conftest import TODAY
+    from .test_start import shown_rows
+
+    app = make_app(conflicted.parent.parent, today=lambda: TODAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        rows = shown_rows(app)
+        index = next(i for i, row in enumerate(rows) if "git-merge die nog niet af is" in row)
+        app.screen.query_one("OptionList").highlighted = index
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConflictDialog))
+        await pilot.press("escape")  # not now: the file keeps its markers
+        await until(pilot, lambda: app.screen.editor.read_only)
+        await app.workers.wait_for_complete()
+    assert "<<<<<<<" in conflicted.read_text(encoding="utf-8")

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
     from .core.compare import Compared
+    from .core.git_merge import UnfinishedMerge
     from .screens.panel import PanelScreen
     from .screens.requests import CompareRequested, ExportRequested
 
@@ -79,8 +80,11 @@ class SchuifApp(App[int]):
         lang: str = "nl",
         today: Callable[[], datetime.date] = datetime.date.today,
         participant: bool = False,
+        unfinished: UnfinishedMerge | None = None,
     ) -> None:
         super().__init__()
+        self.first_unfinished = unfinished
+        """A git merge left `open_path` with conflict markers: the panel finishes it first."""
         self.translate = Translator(lang)
         self.participant = participant
         """A workshop participant over `serve`: a draft they left is resumed without asking."""
@@ -192,7 +196,7 @@ class SchuifApp(App[int]):
 
             screen = CompareScreen(self.compare_targets, self.translate)
         elif self.first_session is not None and self.open_path is not None:
-            screen = self._panel(self.first_session, self.open_path)
+            screen = self._panel(self.first_session, self.open_path, self.first_unfinished)
         else:
             # Imported here: opening one session never needs the start screen.
             from .screens.start import StartScreen
@@ -215,7 +219,9 @@ class SchuifApp(App[int]):
             classes += reached[-1:]
         return classes
 
-    def _panel(self, session: Session, path: Path) -> PanelScreen:
+    def _panel(
+        self, session: Session, path: Path, unfinished: UnfinishedMerge | None = None
+    ) -> PanelScreen:
         """The panel for `session`, with the previous round of its gemeente when there is one."""
         from .core.overview import previous_round
         from .screens.panel import PanelScreen  # the compare screen alone never needs it
@@ -227,11 +233,22 @@ class SchuifApp(App[int]):
             previous=previous_round(path, session),
             today=self.today,
             resume=self.participant,
+            unfinished=unfinished,
         )
 
-    def open_session(self, session: Session, path: Path, when_left: Callable[[], None]) -> None:
-        """Show `session`, stored at `path`, on the panel; call `when_left` when it is left."""
-        self.push_screen(self._panel(session, path), lambda _: when_left())
+    def open_session(
+        self,
+        session: Session,
+        path: Path,
+        when_left: Callable[[], None],
+        unfinished: UnfinishedMerge | None = None,
+    ) -> None:
+        """Show `session`, stored at `path`, on the panel; call `when_left` when it is left.
+
+        `unfinished`: a git merge left the file with conflict markers; the
+        panel asks how to finish it first.
+        """
+        self.push_screen(self._panel(session, path, unfinished), lambda _: when_left())
 
     def on_compare_requested(self, request: CompareRequested) -> None:
         """A screen asks to show sessions side by side."""
@@ -327,8 +344,9 @@ def make_app(
     Raises:
         SessionError: `target` is a session file that cannot be loaded.
     """
+    from .core.git_merge import unfinished_merge_behind
     from .core.paths import DEFAULT_DIR
-    from .core.storage import load
+    from .core.storage import SessionError, load
     from .i18n import set_messages_language
 
     set_messages_language(lang)
@@ -336,7 +354,15 @@ def make_app(
     if compare is not None:
         return SchuifApp(sessions_dir=DEFAULT_DIR, compare=list(compare), lang=lang, today=today)
     if target is not None and target.suffix.lower() == ".toml" and not target.is_dir():
-        session = load(target) if session is None else session
+        unfinished = None
+        if session is None:
+            try:
+                session = load(target)
+            except SessionError as error:
+                unfinished = unfinished_merge_behind(error)
+                if unfinished is None:
+                    raise
+                session = unfinished.merge.session
         return SchuifApp(
             sessions_dir=target.parent.parent,
             open_path=target,
@@ -344,5 +370,6 @@ def make_app(
             lang=lang,
             today=today,
             participant=participant,
+            unfinished=unfinished,
         )
     return SchuifApp(sessions_dir=target or DEFAULT_DIR, lang=lang, today=today)

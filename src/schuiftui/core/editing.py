@@ -115,6 +115,15 @@ class SessionEditor:
         if self.on_change is not None:
             self.on_change()
 
+    def reset(self, session: Session) -> None:
+        """Edit `session`, just written to the file, from a clean start (no undo)."""
+        self.session = copy.deepcopy(session)
+        self.saved = copy.deepcopy(session)
+        self.undo_stack.clear()
+        self.new = False
+        self._typing_in = None
+        self._changed()
+
     def look_only(self) -> None:
         """Only look from now on: nothing is saved, and no draft is kept."""
         self.read_only = True

@@ -155,3 +155,21 @@ def config(folder: Path, key: str, value: str) -> tuple[bool, str | None]:
         return False, current
     _git(["config", "--local", key, value], folder)
     return True, current
+
+
+def merge_versions(path: Path) -> tuple[str, str, str] | None:
+    """The base, our and their version of a file git left in conflict (its index
+    stages 1, 2 and 3); None when one is no UTF-8 text.
+
+    Raises:
+        GitError: git is missing, `path` is in no repository, or in no unfinished merge.
+    """
+    folder = path.parent if path.parent != Path("") else Path(".")
+    texts = []
+    for stage in (1, 2, 3):
+        blob = _git(["show", f":{stage}:./{path.name}"], folder)
+        try:
+            texts.append(blob.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+    return texts[0], texts[1], texts[2]

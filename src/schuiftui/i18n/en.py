@@ -4,6 +4,7 @@ from __future__ import annotations
 
 EN: dict[str, str] = {
     "problem.too_deep": "not valid TOML (nested too deeply)",
+    "problem.git_conflict": "a git merge that is not finished: both versions are in it, on lines {where}; choose per value in schuiftui (open the session) or in an editor",
     "problem.name_one_line": "the name {name} must be one line, without control characters",
     "problem.name_too_long": "the name {name} is too long: {n} characters at most",
     "problem.name_unusable": "the name {name} leaves no usable folder or file name",
@@ -245,6 +246,13 @@ EN: dict[str, str] = {
     "dialog.conflict.explain": "Since you opened this session someone else changed the same things and saved them. Choose per item which version stays; everything else has been merged.",
     "dialog.conflict.keys": "Enter or space switches the version of the chosen item.",
     "dialog.conflict.line": "{what}: you {mine} · on disk {theirs}  →  {choice}",
+    "dialog.conflict.git_title": "Finish the git merge",
+    "dialog.conflict.git_explain": "In the git merge both branches changed the same things. Choose per item which version stays; everything else is merged. Saving writes the file without conflict markers.",
+    "dialog.conflict.git_line": "{what}: this branch {mine} · other branch {theirs}  →  {choice}",
+    "conflict.git_mine": "this branch",
+    "conflict.git_theirs": "other branch",
+    "git.finished": "The git merge of {file} is finished; git add and git commit complete it.",
+    "git.unfinished": "{file} keeps git's conflict markers; nothing was written.",
     "dialog.conflict.save": "Save (s)",
     "dialog.conflict.new": "As a new file (n)",
     "dialog.conflict.save_key": "s",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 NL: dict[str, str] = {
     "problem.too_deep": "geen geldige TOML (te diep genest)",
+    "problem.git_conflict": "een git-merge die nog niet af is: beide versies staan erin, op regel {where}; kies per waarde met schuiftui (open de sessie) of in een editor",
     "problem.name_one_line": "de naam {name} moet één regel zijn, zonder stuurtekens",
     "problem.name_too_long": "de naam {name} is te lang: hoogstens {n} tekens",
     "problem.name_unusable": "van de naam {name} is geen map- of bestandsnaam te maken",
@@ -248,6 +249,13 @@ NL: dict[str, str] = {
     "dialog.conflict.explain": "Sinds je deze sessie opende heeft iemand anders dezelfde dingen veranderd en opgeslagen. Kies per punt welke versie blijft; al het andere is samengevoegd.",
     "dialog.conflict.keys": "Enter of spatie wisselt de versie van het gekozen punt.",
     "dialog.conflict.line": "{what}: jij {mine} · op schijf {theirs}  →  {choice}",
+    "dialog.conflict.git_title": "Git-merge afmaken",
+    "dialog.conflict.git_explain": "Bij de git-merge veranderden beide takken dezelfde dingen. Kies per punt welke versie blijft; al het andere is samengevoegd. Opslaan schrijft het bestand zonder conflicttekens.",
+    "dialog.conflict.git_line": "{what}: deze tak {mine} · andere tak {theirs}  →  {choice}",
+    "conflict.git_mine": "deze tak",
+    "conflict.git_theirs": "andere tak",
+    "git.finished": "De git-merge van {file} is afgemaakt; git add en git commit ronden hem af.",
+    "git.unfinished": "{file} houdt de conflicttekens van git; er is niets geschreven.",
     "dialog.conflict.save": "Opslaan (o)",
     "dialog.conflict.new": "Als nieuw bestand (n)",
     "dialog.conflict.save_key": "o",

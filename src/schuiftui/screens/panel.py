@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from textual.widget import AwaitMount
     from textual.widgets import TextArea
 
+    from ..core.git_merge import UnfinishedMerge
     from ..core.overview import PreviousRound
 
 
@@ -124,9 +125,12 @@ class PanelScreen(EditingScreen):
         today: Callable[[], datetime.date] = datetime.date.today,
         *,
         resume: bool = False,
+        unfinished: UnfinishedMerge | None = None,
     ) -> None:
         super().__init__()
         self.today = today
+        self.unfinished = unfinished
+        """A git merge left this file with conflict markers: finished here first."""
         self.resume = resume
         """Take a draft left behind back without asking (a workshop participant
         whose connection dropped comes back to where they were)."""
@@ -240,8 +244,37 @@ class PanelScreen(EditingScreen):
                 return
         with contextlib.suppress(OSError):  # a lock only informs; editing goes on without
             take(self.path)
+        if self.unfinished is not None:
+            await self._finish_git_merge(self.unfinished)
+            return
         self._say_what_a_save_rewrites()
         await self._offer_draft()
+
+    async def _finish_git_merge(self, unfinished: UnfinishedMerge) -> None:
+        """Ask per conflict of the git merge which branch's value stays, and write the file."""
+        from ..core.editing import ConflictAnswer
+        from ..core.git_merge import finish_merge
+        from .dialogs.conflict import ConflictDialog
+
+        _ = self.translate
+        merge = unfinished.merge
+        answer = await self.app.push_screen_wait(ConflictDialog(merge.conflicts, _, git=True))
+        if not isinstance(answer, ConflictAnswer):
+            # The file keeps git's markers: this panel only shows the merge.
+            self._enter_read_only()
+            self.notify(_("git.unfinished", file=self.path.name), severity="warning", timeout=10)
+            return
+        resolved = merge.resolved(answer.theirs)
+        try:
+            finish_merge(unfinished, resolved)
+        except SessionError as error:
+            self._enter_read_only()
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.unfinished = None
+        self.editor.reset(resolved)
+        self._show_session()
+        self.notify(_("git.finished", file=self.path.name), timeout=10)
 
     def _say_what_a_save_rewrites(self) -> None:
         """Before any save: the tables a save will write again in the standard form."""

@@ -77,7 +77,7 @@ class StartScreen(Screen[None]):
         self,
         sessions_dir: Path,
         translate: Translator,
-        open_session: Callable[[Session, Path, Callable[[], None]], None],
+        open_session: Callable[..., None],
         today: Callable[[], datetime.date] = datetime.date.today,
     ) -> None:
         super().__init__()
@@ -228,8 +228,15 @@ class StartScreen(Screen[None]):
         try:
             session = load(row.path)
         except SessionError as error:
-            self.notify(str(error), severity="error", timeout=8)
-            self.refresh_list()
+            from ..core.git_merge import unfinished_merge_behind
+
+            unfinished = unfinished_merge_behind(error)
+            if unfinished is None:
+                self.notify(str(error), severity="error", timeout=8)
+                self.refresh_list()
+                return
+            # A git merge to finish: the panel asks per conflict first.
+            self.open_session(unfinished.merge.session, row.path, self.refresh_list, unfinished)
             return
         # Read the folder again once the session is left: it may have been saved.
         self.open_session(session, row.path, self.refresh_list)

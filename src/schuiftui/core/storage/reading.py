@@ -55,6 +55,13 @@ def loads(text: str, path: Path | str = "<tekst>") -> Session:
     Raises:
         SessionError: The text breaks the format.
     """
+    if "\n=======" in text:
+        from ..conflict_markers import split_conflict
+
+        conflict = split_conflict(text)
+        if conflict is not None:
+            first = conflict.hunks[0].first
+            raise SessionError(path, Problem("git_conflict", where=conflict.where()), line=first)
     try:
         data = tomllib.loads(text)
     except RecursionError:

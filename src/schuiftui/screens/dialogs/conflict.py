@@ -53,30 +53,43 @@ class ConflictDialog(Dialog["ConflictAnswer | None"]):
         Binding("escape", "cancel", "key.cancel"),
     ]
 
-    def __init__(self, conflicts: tuple[Conflict, ...], translate: Translator) -> None:
+    def __init__(
+        self, conflicts: tuple[Conflict, ...], translate: Translator, *, git: bool = False
+    ) -> None:
+        """`git`: the conflicts of a git merge (this branch against the other),
+        not of a save against the disk."""
         super().__init__(translate)
+        self.git = git
         self.conflicts = conflicts
         self.theirs: set[str] = set()
 
     def compose_body(self) -> ComposeResult:
         _ = self.translate
-        yield Plain(_("dialog.conflict.explain"), classes="dialog-help")
+        yield Plain(_(self._text("explain")), classes="dialog-help")
         prompts = [self._prompt(c) for c in self.conflicts]
         yield ConflictList(*prompts, handle=self._handle, id="conflicts")
         with Horizontal(classes="dialog-buttons"):
             yield Button(_("dialog.conflict.save"), id="save", variant="primary")
-            yield Button(_("dialog.conflict.new"), id="new")
+            if not self.git:  # a merge is finished in its own file
+                yield Button(_("dialog.conflict.new"), id="new")
             yield Button(_("dialog.quit.cancel"), id="cancel")
+
+    def dialog_title(self) -> str:
+        return self.translate(self._text("title"))
+
+    def _text(self, part: str) -> str:
+        return f"dialog.conflict.{'git_' if self.git else ''}{part}"
 
     def on_mount(self) -> None:
         self.query_one("#conflicts").focus()
 
     def _prompt(self, conflict: Conflict) -> Content:
         _ = self.translate
-        choice = _("conflict.theirs") if conflict.field in self.theirs else _("conflict.mine")
+        side = "theirs" if conflict.field in self.theirs else "mine"
+        choice = _(f"conflict.{'git_' if self.git else ''}{side}")
         return plain(
             _(
-                "dialog.conflict.line",
+                self._text("line"),
                 what=describe_field(conflict.field, _),
                 mine=describe_value(conflict.mine, _),
                 theirs=describe_value(conflict.theirs, _),
@@ -102,10 +115,9 @@ class ConflictDialog(Dialog["ConflictAnswer | None"]):
 
     def _letter(self, key: str) -> bool:
         """Answer if `key` is the letter of an answer; whether it was."""
-        letters = {
-            self.translate("dialog.conflict.save_key"): "save",
-            self.translate("dialog.conflict.new_key"): "new",
-        }
+        letters = {self.translate("dialog.conflict.save_key"): "save"}
+        if not self.git:
+            letters[self.translate("dialog.conflict.new_key")] = "new"
         if key not in letters:
             return False
         self._answer(letters[key])
