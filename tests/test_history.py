@@ -168,3 +168,50 @@ def test_history_from_git_follows_a_name_with_accents(
     git(repository, "commit", "-q", "-m", "Andere map")
     assert main(["history", "--git", str(folder / "2020-02-12.toml"), "--format", "csv"]) == 0
     assert len(capsys.readouterr().out.splitlines()) == 3  # header, two commits
+
+
+def set_stand(path: Path, slider: str, stand: int) -> None:
+    from schuiftui.core.storage import load, save
+
+    session = load(path)
+    session.sliders[slider].stand = stand
+    save(session, path)
+
+
+def test_history_from_git_follows_the_branch_as_it_was_through_a_merge(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repository / "sessions" / "venlo" / "2020-02-12.toml"
+    git(repository, "checkout", "-q", "-b", "werkgroep")
+    set_stand(path, "communicatie", 4)
+    git(repository, "commit", "-q", "-am", "Werkgroep: communicatie per wijk")
+    git(repository, "checkout", "-q", "main")
+    set_stand(path, "positionering_intern", 5)
+    git(repository, "commit", "-q", "-am", "Team: eigen budget")
+    git(repository, "merge", "-q", "--no-edit", "-m", "Werkgroep samengevoegd", "werkgroep")
+    assert main(["history", "--git", str(path), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rondes"]
+    # The states main really had: the branch's own commit is no state of main.
+    assert [row["titel"] for row in rows] == [
+        "Eerste ronde",
+        "Team: eigen budget",
+        "Werkgroep samengevoegd",
+    ]
+    assert [row["schuiven"]["communicatie"]["stand"] for row in rows] == [-2, -2, 4]
+    assert [row["schuiven"]["positionering_intern"]["stand"] for row in rows] == [-2, 5, 5]
+
+
+def test_history_from_git_reads_a_symlinked_session_and_a_name_git_would_quote(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = repository / "sessions" / 'venlo "oud"\tmap'
+    (repository / "sessions" / "venlo").rename(odd)
+    git(repository, "add", "-A")
+    git(repository, "commit", "-q", "-m", "Vreemde naam")
+    set_stand(odd / "2020-02-12.toml", "communicatie", 1)
+    git(repository, "commit", "-q", "-am", "Communicatie per wijk")
+    link = repository / "venlo.toml"
+    link.symlink_to(odd / "2020-02-12.toml")
+    assert main(["history", "--git", str(link), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rondes"]
+    assert [row["schuiven"]["communicatie"]["stand"] for row in rows] == [-2, -2, 1]

@@ -73,18 +73,26 @@ _COMMIT = re.compile(r"[0-9a-f]{40,64}")
 def versions(path: Path) -> list[Version]:
     """Every committed version of `path`, oldest first, following renames.
 
-    One version per commit that changed the file; commits that deleted it
-    are left out.
+    One version per commit that changed the file on the current branch's
+    first-parent line (a merge is one version: the state the branch had
+    after it); commits that deleted it are left out. A symbolic link is
+    followed to the session file it points to.
 
     Raises:
         GitError: git is missing, `path` is in no repository, or git failed.
     """
+    if path.is_symlink():
+        # git keeps a link as a link; the session's history is its target's.
+        path = Path(os.path.realpath(path))
     folder = path.parent if path.parent != Path("") else Path(".")
     log = _git(
         [
             "-c",
             "core.quotePath=false",  # names with é as they are, not as \303\251
             "log",
+            # The states the branch really had, a merge included: the commits
+            # of a merged branch are no states of this one.
+            "--first-parent",
             "--follow",
             "--diff-filter=d",
             # NUL between fields and after names: a subject may hold any other
