@@ -284,3 +284,44 @@ def test_a_placement_in_a_later_round_starts_from_the_persons_own_before(
     assert later.sliders["communicatie"].stand == -4
     assert later.datum == load(sessions_dir / LATEST).datum
     assert start_placement(sessions_dir / LATEST, "Bas")[0].sliders["communicatie"].stand == 0
+
+
+async def test_the_team_takes_the_median_adjusts_undoes_and_borrows_a_toelichting(
+    sessions_dir: Path,
+) -> None:
+    from schuiftui.screens.dialogs.text import PickTextDialog, ToelichtingDialog
+
+    placed(sessions_dir, "Anna", -3)  # positionering_intern; the team's stand is +3
+    placed(sessions_dir, "Bas", -1)
+    placed(sessions_dir, "Cor", -2)
+    team = sessions_dir / LATEST
+    shown: list[str] = []
+    app = make_app(None, compare=[team], today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: shown.append(message)  # type: ignore[method-assign]
+        await pilot.press("enter")  # the median, -2, becomes the team's stand
+        await pilot.pause()
+        assert load(team).sliders["positionering_intern"].stand == -2
+        assert shown[-1].startswith("Positionering intern gaat van +3 naar -2. Waarom?")
+        await pilot.press("plus")
+        await pilot.pause()
+        assert load(team).sliders["positionering_intern"].stand == -1
+        await pilot.press("ctrl+z", "ctrl+z")
+        await pilot.pause()
+        assert load(team).sliders["positionering_intern"].stand == 3  # both taken back
+
+        await pilot.press("t")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickTextDialog)
+        options = picker.query_one("OptionList")
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert prompts[1:] == ["Anna: Zegt Anna.", "Bas: Zegt Bas.", "Cor: Zegt Cor."]
+        await pilot.press("down", "down", "enter")  # Bas's
+        await pilot.pause()
+        assert isinstance(app.screen, ToelichtingDialog)
+        await pilot.press("end", *" En het team.", "escape")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+    assert load(team).sliders["positionering_intern"].toelichting == "Zegt Bas. En het team."

@@ -12,6 +12,7 @@ people on different SSH connections never write the same file:
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import re
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..sanitize import CONTROL
 from .paths import parse_session_file_name, previous_round, rounds, slugify
 from .problems import Problem
-from .session import Session
+from .session import Session, Slider, normalize_text
 from .storage import SessionError, load
 
 if TYPE_CHECKING:
@@ -169,8 +170,25 @@ class Placements:
 def step_team_stand(team_path: Path, slider_id: str, steps: int) -> bool:
     """Move the team's agreed stand on one slider by `steps`, in the team's file; whether it moved.
 
+    Raises:
+        SessionError: The team's file cannot be read or written.
+    """
+    from .session import clamp_stand
+
+    stand = load(team_path).sliders[slider_id].stand
+    return set_team_slider(team_path, slider_id, stand=clamp_stand(stand + steps)) is not None
+
+
+def set_team_slider(
+    team_path: Path, slider_id: str, *, stand: int | None = None, toelichting: str | None = None
+) -> Slider | None:
+    """Set the team's stand or toelichting of one slider in the team's file.
+
     The file is read as it is now (someone may have saved since) and only
-    that stand changes in it; a panel open on it merges this on its save.
+    that slider changes in it; a panel open on it merges this on its save.
+
+    Returns:
+        The slider as it was, for undo; None when nothing changed.
 
     Raises:
         SessionError: The team's file cannot be read or written.
@@ -180,12 +198,20 @@ def step_team_stand(team_path: Path, slider_id: str, steps: int) -> bool:
 
     team = load(team_path)
     slider = team.sliders[slider_id]
-    stand = clamp_stand(slider.stand + steps)
-    if stand == slider.stand:
-        return False
-    slider.stand = stand
+    before = copy.deepcopy(slider)
+    if stand is not None:
+        slider.stand = clamp_stand(stand)
+    if toelichting is not None:
+        slider.toelichting = normalize_text(toelichting)
+    if slider == before:
+        return None
     save(team, team_path)
-    return True
+    return before
+
+
+def team_proposal(median: float) -> int:
+    """The stand a median proposes: itself, or between two stands the one nearer the middle."""
+    return int(median)  # int() rounds toward zero: -1.5 gives -1, +0.5 gives 0
 
 
 def read_placements(team_path: Path) -> Placements:

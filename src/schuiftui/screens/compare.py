@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
 from typing import ClassVar
@@ -19,7 +20,7 @@ from ..core.categories import BY_ID, CATEGORIES
 from ..core.compare import Compared, discussed, fingerprint, people, read_comparison, team_among
 from ..core.placements import placed_by
 from ..core.render.text import shorten
-from ..core.session import Session, format_median, format_stand
+from ..core.session import Session, Slider, format_median, format_stand
 from ..i18n import Translator
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
@@ -28,6 +29,9 @@ from ..widgets.overlay import Marker, Overlay
 from ..widgets.plain import Plain
 from ..widgets.title import TitleBar
 from .requests import ExportRequested
+
+MOVED_FAR = 2
+"""A team stand moved this far by the median asks (once, by a note) why, as the panel does."""
 
 POLL_SECONDS = 1.0
 """How often the compared files are checked for changes (a change shows within 2 s)."""
@@ -80,8 +84,11 @@ class CompareScreen(Screen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "propose_median", "key.median", key_display="⏎"),
         Binding("plus,equals_sign", "team_step(1)", "key.team_step", key_display="+/-"),
         Binding("minus", "team_step(-1)", "key.team_step", show=False),
+        Binding("t", "team_toelichting", "key.toelichting"),
+        Binding("ctrl+z", "undo", "key.undo", show=False),
         Binding("r", "reveal", "key.serve_reveal"),
         Binding("x", "export", "key.export"),
         Binding("escape", "leave", "key.back"),
@@ -127,16 +134,22 @@ class CompareScreen(Screen[None]):
         self.items, self.problems = self._read()
         self._focused = CATEGORIES[0].id
         self._updated: datetime.datetime | None = None
+        self._team_undo: list[tuple[str, Slider]] = []
+        """The team's slider before each change made here (Ctrl+Z), newest last."""
 
     def _read(self) -> tuple[list[Compared], list[str]]:
         """Every compared session, from disk or from `overrides`, and what went wrong."""
         read = read_comparison(self.targets, self.overrides)
+        items = read.items
+        if self.team is not None and items and not people(items) and items[0].path == self.team:
+            # Before anyone placed: the team is T already, as it will be among the people.
+            items = [dataclasses.replace(items[0], letter="T"), *items[1:]]
         problems = list(read.problems)
         if read.cut:
             problems.append(
                 self.translate("compare.too_many", count=read.found, shown=len(read.items))
             )
-        return read.items, problems
+        return items, problems
 
     # Layout
 
@@ -275,6 +288,9 @@ class CompareScreen(Screen[None]):
         "spreiding -3 … -1 (2 stappen) · mediaan -2 · teamstand 0"
         """
         _ = self.translate
+        if self.team is not None and not people(self.items):
+            stand = self.items[0].session.sliders[slider_id].stand
+            return _("compare.team_stand", stand=format_stand(stand))
         spreads = discussed(self.items)[1]
         of = spreads[CATEGORIES.index(BY_ID[slider_id])]
         placements = bool(people(self.items))
@@ -348,17 +364,109 @@ class CompareScreen(Screen[None]):
 
     def action_team_step(self, steps: int) -> None:
         """Move the team's stand on the focused slider, and save it to the team's file."""
-        from ..core.placements import step_team_stand
+        team = team_among(self.items)
+        if team is not None:
+            self._change_team(stand=team.session.sliders[self._focused].stand + steps)
+
+    def action_propose_median(self) -> None:
+        """Take the people's median as the team's stand on the focused slider (Ctrl+Z undoes)."""
+        from ..core.placements import team_proposal
+
+        if not people(self.items):
+            self.notify(self.translate("compare.no_people"), timeout=4)
+            return
+        of = discussed(self.items)[1][CATEGORIES.index(BY_ID[self._focused])]
+        stand = team_proposal(of.median)
+        before = self._change_team(stand=stand)
+        if before is not None and abs(stand - before.stand) >= MOVED_FAR:
+            _ = self.translate
+            self.notify(
+                _(
+                    "compare.why_moved",
+                    name=BY_ID[self._focused].name.get(_.lang),
+                    before=format_stand(before.stand),
+                    now=format_stand(stand),
+                ),
+                title=_("panel.why_moved_title"),
+                timeout=8,
+            )
+
+    @work(exclusive=True, group="team-toelichting")
+    async def action_team_toelichting(self) -> None:
+        """The team's toelichting of the focused slider, starting from a person's if wanted."""
+        from .dialogs.text import PickTextDialog, ToelichtingDialog
+
+        _ = self.translate
+        team = team_among(self.items)
+        if team is None:
+            return
+        slider_id = self._focused
+        category = BY_ID[slider_id]
+        text = team.session.sliders[slider_id].toelichting
+        offered = [
+            (f"{placed_by(item.session.ingevuld_door or '', _)}: {toelichting}", toelichting)
+            for item in people(self.items)
+            if (toelichting := item.session.sliders[slider_id].toelichting.strip())
+        ]
+        if offered:
+            own = (f"{_('compare.team_text')}: {text or _('panel.no_toelichting')}", text)
+            picked = await self.app.push_screen_wait(
+                PickTextDialog(
+                    _("compare.pick_title", name=category.name.get(_.lang)), [own, *offered], _
+                )
+            )
+            if picked is None:
+                return
+            text = picked
+        edited = await self.app.push_screen_wait(
+            ToelichtingDialog(
+                f"{_('dialog.toelichting.title')}: {category.name.get(_.lang)} ({_('compare.team')})",
+                category.description.get(_.lang),
+                text,
+                _,
+            )
+        )
+        self._change_team(toelichting=edited.text, slider_id=slider_id)
+
+    def _change_team(
+        self, *, stand: int | None = None, toelichting: str | None = None, slider_id: str = ""
+    ) -> Slider | None:
+        """Change the team's slider in its file, remember it for undo, show it; the slider before."""
+        from ..core.placements import set_team_slider
         from ..core.storage import SessionError
 
         if self.team is None:
-            return
+            return None
+        slider_id = slider_id or self._focused
         try:
-            if not step_team_stand(self.team, self._focused, steps):
-                return  # already at the top or the bottom
+            before = set_team_slider(self.team, slider_id, stand=stand, toelichting=toelichting)
+        except SessionError as error:
+            self.notify(str(error), severity="error", timeout=8)
+            return None
+        if before is not None:
+            self._team_undo.append((slider_id, before))
+            self._reread()
+        return before
+
+    def action_undo(self) -> None:
+        """Take back the last change to the team's stand or toelichting made here."""
+        from ..core.placements import set_team_slider
+        from ..core.storage import SessionError
+
+        if self.team is None or not self._team_undo:
+            self.notify(self.translate("panel.nothing_to_undo"), timeout=2)
+            return
+        slider_id, before = self._team_undo.pop()
+        try:
+            set_team_slider(
+                self.team, slider_id, stand=before.stand, toelichting=before.toelichting
+            )
         except SessionError as error:
             self.notify(str(error), severity="error", timeout=8)
             return
+        self._reread()
+
+    def _reread(self) -> None:
         self.state = fingerprint(self.targets)
         self.items, self.problems = self._read()
         self._show()
@@ -372,7 +480,7 @@ class CompareScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "leave":
             return self.app.screen_stack.index(self) > 0
-        if action == "team_step":
+        if action in ("team_step", "propose_median", "team_toelichting", "undo"):
             return self.team is not None and not self.hidden
         if action == "reveal":
             return self._hidden is not None

@@ -1,15 +1,18 @@
-"""Dialogs for text: a slider's toelichting, and the casus full size."""
+"""Dialogs for text: a slider's toelichting, the casus full size, a text to start from."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Input, TextArea
+from textual.binding import Binding, BindingType
+from textual.widgets import Input, OptionList, TextArea
 
 from ...i18n import Translator
-from ...widgets.plain import Plain
-from .base import EditDialog, write_on
+from ...widgets.plain import Plain, plain
+from .base import Dialog, EditDialog, write_on
 
 
 @dataclass(frozen=True)
@@ -96,3 +99,32 @@ class CasusDialog(EditDialog[CasusFields]):
             self.query_one("#casus-notes", TextArea).text,
             save,
         )
+
+
+class PickTextDialog(Dialog["str | None"]):
+    """Choose one of several texts to start from (a person's toelichting for the team's)."""
+
+    KEYS = "dialog.pick.keys"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "key.cancel")]
+
+    def __init__(self, heading: str, choices: list[tuple[str, str]], translate: Translator) -> None:
+        """`choices`: (what is shown, the text it stands for)."""
+        super().__init__(translate)
+        self._heading = heading
+        self.choices = choices
+
+    def dialog_title(self) -> str:
+        return self._heading
+
+    def compose_body(self) -> ComposeResult:
+        yield OptionList(*(plain(shown) for shown, _text in self.choices), id="texts")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.choices[event.option_index][1])
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
