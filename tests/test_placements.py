@@ -325,3 +325,58 @@ async def test_the_team_takes_the_median_adjusts_undoes_and_borrows_a_toelichtin
         await pilot.pause()
         assert isinstance(app.screen, CompareScreen)
     assert load(team).sliders["positionering_intern"].toelichting == "Zegt Bas. En het team."
+
+
+async def test_the_facilitator_removes_a_placement_and_brings_it_back(sessions_dir: Path) -> None:
+    from schuiftui.screens.dialogs.choices import ConfirmDialog
+    from schuiftui.screens.dialogs.text import PickTextDialog
+
+    placed(sessions_dir, "Anna", -3)
+    placed(sessions_dir, "Bas", -1)
+    team = sessions_dir / LATEST
+    bas = team.with_suffix("") / "bas.toml"
+    app = make_app(None, compare=[team], today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, PickTextDialog)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "De plaatsing van Bas naar de prullenbak" in str(
+            app.screen.query_one("#question").render()
+        )
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not bas.exists()
+        assert (sessions_dir / ".prullenbak" / "altena" / "2020-10-07" / "bas.toml").is_file()
+        markers = screen.query_one("#positionering_intern", Overlay).markers
+        assert [m.letter for m in markers] == ["T", "A"]
+        await pilot.press("u")
+        await pilot.pause()
+        assert load(bas).ingevuld_door == "Bas"
+        markers = screen.query_one("#positionering_intern", Overlay).markers
+        assert [m.letter for m in markers] == ["T", "A", "B"]
+
+
+async def test_removing_a_team_session_takes_its_placements_along(sessions_dir: Path) -> None:
+    from schuiftui.screens.dialogs.choices import ConfirmDialog
+
+    placed(sessions_dir, "Anna", -3)
+    team = sessions_dir / LATEST
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d")  # the highlighted row: Altena's latest round
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        trash = sessions_dir / ".prullenbak" / "altena"
+        assert not team.exists() and not team.with_suffix("").exists()
+        assert (trash / "2020-10-07" / "anna.toml").is_file()
+        await pilot.press("u")
+        await pilot.pause()
+    assert load(team.with_suffix("") / "anna.toml").ingevuld_door == "Anna"

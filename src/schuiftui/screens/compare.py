@@ -89,6 +89,8 @@ class CompareScreen(Screen[None]):
         Binding("minus", "team_step(-1)", "key.team_step", show=False),
         Binding("t", "team_toelichting", "key.toelichting"),
         Binding("ctrl+z", "undo", "key.undo", show=False),
+        Binding("d", "remove_placement", "key.start_remove", show=False),
+        Binding("u", "restore_placement", "key.start_restore", show=False),
         Binding("r", "reveal", "key.serve_reveal"),
         Binding("x", "export", "key.export"),
         Binding("escape", "leave", "key.back"),
@@ -134,6 +136,8 @@ class CompareScreen(Screen[None]):
         self.items, self.problems = self._read()
         self._focused = CATEGORIES[0].id
         self._updated: datetime.datetime | None = None
+        self._removed: list[tuple[Path, Path]] = []
+        """Placements moved to the trash here (where it is, where it was), newest last."""
         self._team_undo: list[tuple[str, Slider]] = []
         """The team's slider before each change made here (Ctrl+Z), newest last."""
 
@@ -466,6 +470,65 @@ class CompareScreen(Screen[None]):
             return
         self._reread()
 
+    @work(exclusive=True, group="remove-placement")
+    async def action_remove_placement(self) -> None:
+        """Move one person's placement to the trash (after naming it); u brings it back."""
+        from ..core.trash import move_to_trash
+        from .dialogs.choices import ConfirmDialog
+        from .dialogs.text import PickTextDialog
+
+        _ = self.translate
+        placements = [item for item in people(self.items) if item.path is not None]
+        if self.team is None or not placements:
+            return
+        names = [
+            (placed_by(item.session.ingevuld_door or "", _), str(item.path)) for item in placements
+        ]
+        picked = await self.app.push_screen_wait(
+            PickTextDialog(_("compare.remove_title"), names, _)
+        )
+        if picked is None:
+            return
+        path = Path(picked)
+        naam = next(shown for shown, where in names if where == picked)
+        sessions_dir = self.team.parent.parent
+        question = _("compare.remove", naam=naam, trash=f"{sessions_dir.name}/.prullenbak")
+        if (
+            await self.app.push_screen_wait(ConfirmDialog(question, _("start.remove.action"), _))
+            != "yes"
+        ):
+            return
+        try:
+            trashed = move_to_trash(path, sessions_dir)
+        except OSError as error:
+            self.notify(
+                _("start.cannot_move", file=path.name, problem=error.strerror), severity="error"
+            )
+            return
+        self._removed.append((trashed, path))
+        self._reread()
+        self.notify(_("compare.removed", naam=naam), timeout=8)
+
+    def action_restore_placement(self) -> None:
+        """Bring back the placement removed last here."""
+        from ..core.trash import restore
+
+        _ = self.translate
+        if not self._removed:
+            self.notify(_("start.nothing_to_restore"), timeout=4)
+            return
+        trashed, original = self._removed[-1]
+        try:
+            restore(trashed, original)
+        except OSError as error:
+            self.notify(
+                _("start.cannot_move", file=trashed.name, problem=error.strerror), severity="error"
+            )
+            return
+        self._removed.pop()
+        self._reread()
+        self.notify(_("start.restored", file=original.stem), timeout=6)
+
     def _reread(self) -> None:
         self.state = fingerprint(self.targets)
         self.items, self.problems = self._read()
@@ -482,6 +545,8 @@ class CompareScreen(Screen[None]):
             return self.app.screen_stack.index(self) > 0
         if action in ("team_step", "propose_median", "team_toelichting", "undo"):
             return self.team is not None and not self.hidden
+        if action in ("remove_placement", "restore_placement"):
+            return self.team is not None
         if action == "reveal":
             return self._hidden is not None
         return True
