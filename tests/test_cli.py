@@ -171,7 +171,7 @@ def test_a_mistyped_command_is_an_error_naming_the_commands(
     assert caught.value.code == 2
     err = capsys.readouterr().err.splitlines()[-1]
     assert err.startswith("schuiftui: fout: 'shwo' is geen opdracht van schuiftui; kies uit: ")
-    assert "show, new, invullen, diff, history" in err
+    assert "show, new, invullen, serve, diff, history" in err
 
 
 @pytest.mark.parametrize(

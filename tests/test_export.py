@@ -35,8 +35,8 @@ def test_svg_of_three_gemeenten_is_an_a4_mengpaneel(capsys: pytest.CaptureFixtur
         assert pole in texts
     assert "midden (0): geen keuze" in texts
     # One marker per session and slider, each with its letter; a legend entry for each.
-    letters = [t for t in texts if t in ("A", "B", "C")]
-    assert sorted(letters) == sorted(["A", "B", "C"] * 6)
+    letters = [t for t in texts if t in ("A", "S", "V")]
+    assert sorted(letters) == sorted(["A", "S", "V"] * 6)
     assert {"Altena 2020-10-07", "Schiedam 2020-02-12", "Venlo 2020-02-12"} <= set(texts)
     colours = {c.get("fill") for c in root.iter(f"{SVG}circle")}
     assert len(colours) == 3
@@ -133,9 +133,9 @@ def test_compare_in_a_pipe_prints_the_comparison(capsys: pytest.CaptureFixture[s
         "Vergelijking van 3 sessies",
         "",
         "A  Altena    2020-10-07  Terugkomdag met het hele team",
-        "B  Schiedam  2020-02-12  Werkplaats 2",
-        "C  Venlo     2020-02-12  Werkplaats 2",
+        "S  Schiedam  2020-02-12  Werkplaats 2",
+        "V  Venlo     2020-02-12  Werkplaats 2",
     ]
-    assert "  Communicatie            -2 … -2   A B C -2" in lines
+    assert "  Communicatie            -2 … -2   A S V -2" in lines
     minus_two = next(line for line in lines if line.startswith(" -2  "))
-    assert "ABC" in minus_two  # all three on communicatie's track at -2
+    assert "ASV" in minus_two  # all three on communicatie's track at -2

@@ -142,9 +142,15 @@ def compared(sessions: Sequence[tuple[Session, Path | None]]) -> list[Compared]:
 
 
 def _letters(sessions: Sequence[tuple[Session, Path | None]]) -> list[str]:
+    """People by their initials, the team T; gemeenten by a short name; else A, B, C."""
     names = [session.ingevuld_door for session, _ in sessions if session.ingevuld_door]
     if not names:
-        return list(LETTERS[: len(sessions)])
+        gemeenten = [session.gemeente for session, _ in sessions]
+        if len(gemeenten) > 1 and len(set(gemeenten)) == len(gemeenten):
+            from .marks import short_marks
+
+            return short_marks(gemeenten)
+        return list(LETTERS[: len(sessions)])  # rounds of one gemeente: no name tells them apart
     from .placements import initials
 
     people = iter(initials(names, reserved="T"))

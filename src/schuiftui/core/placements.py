@@ -16,7 +16,6 @@ import copy
 import hashlib
 import os
 import re
-import string
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -240,22 +239,15 @@ def placed_by(naam: str, _: Translator) -> str:
 
 
 def initials(names: list[str], reserved: str = "T") -> list[str]:
-    """One letter per person, their initial where it is free: Anna A, Bert B, Bas S.
+    """A mark per person: their initial, or two letters where one would be ambiguous.
 
-    A name that is a number (an anonymous placement) keeps its last digit.
-    `reserved` is left for the team's own stand.
+    Anna A; Bert and Bas Be and Ba; Tom To, since `reserved` (T) is the
+    team's own stand. A name that is a number (an anonymous placement)
+    keeps its number.
     """
-    taken = set(reserved)
-    letters = []
-    for name in names:
-        candidates = [c.upper() for c in name if c.isalnum()]
-        if is_anonymous(name):
-            candidates = [name[-1]]
-        candidates += list(string.ascii_uppercase + string.digits)  # `taken` skips `reserved`
-        letter = next(c for c in candidates if c not in taken)
-        taken.add(letter)
-        letters.append(letter)
-    return letters
+    from .marks import short_marks
+
+    return short_marks(names, reserved={reserved}, numbers=True)
 
 
 def start_placement(team_path: Path, naam: str | None) -> tuple[Session, Path]:

@@ -9,7 +9,7 @@ from rich.style import Style
 from textual.reactive import reactive
 from textual.strip import Strip
 
-from ..core.render.chart import marks_text
+from ..core.render.chart import marks_layout
 from ..core.session import format_stand
 from .fader import Fader
 
@@ -82,20 +82,20 @@ class Overlay(Fader, can_focus=True):
         here = [marker for marker in self.markers if marker.stand == level]
         if not here:
             return self._level_row(level, width)
-        text = marks_text([marker.letter for marker in here], width - 1)
+        text, owners = marks_layout([marker.letter for marker in here], width - 1)
         marker_style = self.component_style("overlay--marker")
-        letters = len(text) if text.isalpha() else text.find("+")
         # Without colour the letters alone tell the sessions apart; greyed
         # session colours would only make some letters hard to read.
         colored = not self.app.no_color
         segments = [
             Segment(
-                char, marker_style + Style(color=here[index].color) if colored else marker_style
+                char,
+                marker_style + Style(color=here[owner].color)
+                if colored and owner >= 0
+                else marker_style,
             )
-            for index, char in enumerate(text[: max(letters, 0)])
+            for char, owner in zip(text, owners)
         ]
-        if letters < len(text):
-            segments.append(Segment(text[max(letters, 0) :], marker_style))
         return self._level_row(level, width, segments)
 
     def _foot_row(self, row: int, width: int) -> Strip:

@@ -50,15 +50,22 @@ class Mark:
 
 
 def marks_text(texts: Sequence[str], room: int) -> str:
-    """The marks at one level in at most `room` characters: "ACF", or "ABCDEF+6"."""
-    joined = "".join(texts)
-    if len(joined) <= room:
-        return joined
-    for shown in range(len(texts) - 1, 0, -1):
-        text = "".join(texts[:shown]) + f"+{len(texts) - shown}"
+    """The marks at one level in at most `room` characters: "ACF", "AnBeT", or "ABCDEF+6"."""
+    return marks_layout(texts, room)[0]
+
+
+def marks_layout(texts: Sequence[str], room: int) -> tuple[str, list[int]]:
+    """`marks_text`, and per character the index of the mark it belongs to (-1: a count).
+
+    Marks may be one character or two (initials): each keeps its own colour.
+    """
+    for shown in range(len(texts), 0, -1):
+        rest = f"+{len(texts) - shown}" if shown < len(texts) else ""
+        text = "".join(texts[:shown]) + rest
         if len(text) <= room:
-            return text
-    return f"{len(texts)}"
+            owners = [index for index, mark in enumerate(texts[:shown]) for _ in mark]
+            return text, owners + [-1] * len(rest)
+    return f"{len(texts)}", [-1] * len(str(len(texts)))
 
 
 def chart(
@@ -114,14 +121,10 @@ def _cell(here: list[Mark], level: int, glyphs: Glyphs, color: bool) -> list[tup
     cells = [(fill, "")] * COLUMN
     cells[_CENTRE] = (glyphs.cross if level == 0 else glyphs.track, track_style)
     if here:
-        text = marks_text([mark.text for mark in here], COLUMN - 1)
+        text, owners = marks_layout([mark.text for mark in here], COLUMN - 1)
         start = max(0, min(COLUMN - len(text), _CENTRE - (len(text) - 1) // 2))
-        if text == "".join(mark.text for mark in here):
-            letters = len(text)
-        else:  # "ABCDEF+6", or only a count
-            letters = text.index("+") if "+" in text else 0
-        for offset, char in enumerate(text):
-            style = here[offset].style if color and offset < letters else ""
+        for offset, (char, owner) in enumerate(zip(text, owners)):
+            style = here[owner].style if color and owner >= 0 else ""
             cells[start + offset] = (char, style)
     return cells
 
