@@ -95,6 +95,7 @@ async def test_the_facilitator_sees_how_to_join_who_is_in_and_reveals_the_positi
     from schuiftui.core.storage import save
     from schuiftui.screens.compare import CompareScreen
     from schuiftui.serve.facilitator import RoomApp
+    from schuiftui.serve.server import host_key
     from schuiftui.widgets.overlay import Overlay
 
     from .test_serve import free_port
@@ -113,8 +114,9 @@ async def test_the_facilitator_sees_how_to_join_who_is_in_and_reveals_the_positi
         shown = str(app.screen.query_one("#join").render())
         assert f"Doe mee: ssh -p {app.port} JOUWNAAM@192.0.2.7" in shown
         assert "Code: 123456" in shown and "Of via: 198.51.100.3" in shown
-        assert f"Sleutel van deze server: {app.server.fingerprint}" in shown
-        assert app.server.fingerprint.startswith("SHA256:")
+        fingerprint = host_key(state_dir).get_fingerprint("sha256")
+        assert f"Sleutel van deze server: {fingerprint}" in shown
+        assert fingerprint.startswith("SHA256:")
         assert "Nog niemand verbonden." in str(app.screen.query_one("#people-text").render())
 
         anna = workshop.join("Anna", "192.0.2.20")
@@ -141,3 +143,64 @@ async def test_the_facilitator_sees_how_to_join_who_is_in_and_reveals_the_positi
         await pilot.pause()
         markers = app.screen.query_one("#communicatie", Overlay).markers
         assert [(m.letter, m.stand) for m in markers] == [("T", -2), ("A", -3)]
+
+
+async def test_a_participant_sees_the_spread_only_after_the_reveal_and_changes_nothing(
+    sessions_dir: Path,
+) -> None:
+    from schuiftui.app import make_app
+    from schuiftui.core.placements import set_revealed, start_placement
+    from schuiftui.core.storage import load
+    from schuiftui.screens.compare import CompareScreen
+    from schuiftui.screens.panel import PanelScreen
+
+    from .conftest import TODAY
+    from .test_placements import placed
+
+    placed(sessions_dir, "Bas", -1)
+    team = sessions_dir / TEAM
+    session, path = start_placement(team, "Anna")
+    app = make_app(path, session=session, today=lambda: TODAY, participant=True)
+    shown: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: shown.append(message)  # type: ignore[method-assign]
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        assert shown == ["De begeleider heeft de standen van iedereen nog niet getoond."]
+        await pilot.press("x")  # no export for a participant
+        await pilot.pause()
+        assert not list(path.parent.glob("*.md"))
+        set_revealed(team, True)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        assert "spreiding" not in shown[-1]
+        await pilot.press("enter", "plus", "t", "d")  # the team's keys do nothing here
+        await pilot.pause()
+        assert isinstance(app.screen, CompareScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+    assert load(team).sliders["positionering_intern"].stand == 3
+    assert (team.with_suffix("") / "bas.toml").exists()
+
+
+async def test_the_key_line_is_never_cut_at_80_columns(sessions_dir: Path) -> None:
+    """Opened from the start screen the panel has one key more (Escape back): a key
+    that does not fit goes whole, and help, which lists every key, stays."""
+    from schuiftui.app import make_app
+    from schuiftui.screens.panel import PanelScreen
+    from schuiftui.widgets.keyline import KeyLine
+
+    from .conftest import TODAY
+
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)
+        line = str(app.screen.query_one(KeyLine).render())
+        assert line.rstrip().endswith("f1 help")
+        assert len(line.rstrip()) <= 80

@@ -232,7 +232,7 @@ class SchuifApp(App[int]):
             self.translate,
             previous=previous_round(path, session),
             today=self.today,
-            resume=self.participant,
+            participant=self.participant,
             unfinished=unfinished,
         )
 

@@ -44,6 +44,33 @@ def team_of(placement_path: Path) -> Path:
     return placement_path.parent.with_suffix(".toml")
 
 
+def reveal_marker(team_path: Path) -> Path:
+    """The file whose presence says the facilitator revealed the placements of `team_path`
+    (in the state folder: it is no part of the sessions)."""
+    from .drafts import session_key, state_dir
+
+    return state_dir() / "serve" / f"revealed-{session_key(team_path)}"
+
+
+def revealed(team_path: Path) -> bool:
+    """Whether the facilitator revealed the placements of the team session at `team_path`."""
+    return reveal_marker(team_path).exists()
+
+
+def set_revealed(team_path: Path, shown: bool) -> None:
+    """Reveal (or hide again) the placements of `team_path` to the participants.
+
+    Raises:
+        OSError: The state folder cannot be written.
+    """
+    marker = reveal_marker(team_path)
+    if shown:
+        marker.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        marker.touch()
+    else:
+        marker.unlink(missing_ok=True)
+
+
 def team_session_file(target: Path) -> Path | None:
     """The team's session file that `target` names: the file itself, or a gemeente
     folder's latest round; None when there is none."""

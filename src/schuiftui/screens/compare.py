@@ -121,11 +121,14 @@ class CompareScreen(Screen[None]):
         overrides: dict[Path, Session] | None = None,
         *,
         hidden: bool | None = None,
+        looking: bool = False,
     ) -> None:
         """`hidden`: in a workshop, whether the positions are hidden for now
-        (None: they are always shown)."""
+        (None: they are always shown). `looking`: a participant looks, and
+        changes nothing (no team stand, no removing, no export)."""
         super().__init__()
         self._hidden = hidden
+        self.looking = looking
         from ..core.compare import placement_targets
 
         self.targets, self.team = placement_targets(targets)
@@ -541,6 +544,8 @@ class CompareScreen(Screen[None]):
         self.query_one("#compare-detail", VerticalScroll).scroll_relative(y=lines, animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.looking and action not in ("leave", "scroll_detail"):
+            return False
         if action == "leave":
             return self.app.screen_stack.index(self) > 0
         if action in ("team_step", "propose_median", "team_toelichting", "undo"):

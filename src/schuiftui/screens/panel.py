@@ -106,6 +106,7 @@ class PanelScreen(EditingScreen):
         Binding("f2", "casus_editor(True)", "key.casus", show=False, priority=True),
         Binding("v", "compare", "key.compare", show=False),
         Binding("x", "export", "key.export", show=False),
+        Binding("s", "spread", "key.spread"),
     ]
 
     MOVED_FAR = 2
@@ -124,16 +125,17 @@ class PanelScreen(EditingScreen):
         previous: PreviousRound | None = None,
         today: Callable[[], datetime.date] = datetime.date.today,
         *,
-        resume: bool = False,
+        participant: bool = False,
         unfinished: UnfinishedMerge | None = None,
     ) -> None:
         super().__init__()
         self.today = today
         self.unfinished = unfinished
         """A git merge left this file with conflict markers: finished here first."""
-        self.resume = resume
-        """Take a draft left behind back without asking (a workshop participant
-        whose connection dropped comes back to where they were)."""
+        self.participant = participant
+        """A workshop participant over `serve`: a draft they left is taken back
+        without asking, the spread can be looked at once the facilitator
+        revealed it (s), and nothing is exported."""
         self.editor = SessionEditor(session, path, new=not path.exists())
         """The session, the version read, undo and drafts: what this screen shows."""
         self.translate = translate
@@ -543,6 +545,10 @@ class PanelScreen(EditingScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.placement and action in PLACEMENT_LEAVES_OUT:
             return False
+        if action == "spread":
+            return self.participant and not self._typing()
+        if action == "export":
+            return not self.participant
         if action == "casus_editor":
             # F2 works in a text field too; C there is a capital letter.
             return parameters == (True,) or not self._typing()
@@ -555,6 +561,17 @@ class PanelScreen(EditingScreen):
             # Only back to where the session was opened: the start screen.
             return on_a_slider and self.app.screen_stack.index(self) > 0
         return True
+
+    def action_spread(self) -> None:
+        """A participant looks at everyone's placements, once the facilitator revealed them."""
+        from ..core.placements import revealed, team_of
+        from .compare import CompareScreen
+
+        team = team_of(self.path)
+        if not revealed(team):
+            self.notify(self.translate("panel.not_revealed"), timeout=5)
+            return
+        self.app.push_screen(CompareScreen([team], self.translate, looking=True))
 
     @work
     async def action_leave(self) -> None:
@@ -610,7 +627,7 @@ class PanelScreen(EditingScreen):
         if draft is None:
             return
         _ = self.translate
-        if self.resume or await ask_about_draft(self.app, _, self.session, draft) == "restore":
+        if self.participant or await ask_about_draft(self.app, _, self.session, draft) == "restore":
             try:
                 self.editor.restore(draft)
             except (OSError, SessionError) as error:

@@ -168,7 +168,11 @@ class RoomApp(SchuifApp):
         return self._room_screen
 
     async def on_mount(self) -> None:
+        from ..core.placements import set_revealed
+
         super().on_mount()
+        with contextlib.suppress(OSError):
+            set_revealed(self.room.team, False)  # hidden at the start, whatever came before
         self.room.listeners.append(self._on_room_event)
         try:
             await self.server.start(self.host, self.port, self.state)
@@ -199,8 +203,14 @@ class RoomApp(SchuifApp):
         self.reveal()
 
     def reveal(self) -> None:
-        """Show the positions (again hidden when pressed again)."""
+        """Show the positions, here and to the participants (again hidden when pressed again)."""
+        from ..core.placements import set_revealed
+
         self.revealed = not self.revealed
+        try:
+            set_revealed(self.room.team, self.revealed)
+        except OSError as error:
+            self.notify(str(error), severity="warning")
         for screen in self.screen_stack:
             if isinstance(screen, CompareScreen):
                 screen.hidden = not self.revealed
@@ -208,4 +218,8 @@ class RoomApp(SchuifApp):
             self._room_screen.show_revealed(self.revealed)
 
     def on_unmount(self) -> None:
+        from ..core.placements import set_revealed
+
         self.server.close()
+        with contextlib.suppress(OSError):
+            set_revealed(self.room.team, False)  # a next workshop starts hidden

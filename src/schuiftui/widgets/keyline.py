@@ -117,7 +117,7 @@ class KeyLine(Widget):
     def render(self) -> Text:
         # Like Textual's Footer, nothing until the screen says which keys are
         # active: the first paint, of the sliders, comes sooner.
-        self._shown = self.shown() if self._ready else []
+        self._shown = fitted(self.shown(), self.size.width) if self._ready else []
         key_style = self.get_component_rich_style("keyline--key")
         description_style = self.get_component_rich_style("keyline--description")
         line = Text(no_wrap=True, overflow="crop", end="")
@@ -137,3 +137,24 @@ class KeyLine(Widget):
                 else:
                     self.app.bell()
                 return
+
+
+def fitted(shown: list[Shown], width: int) -> list[Shown]:
+    """The keys that fit in `width` whole, never one cut off: the last (help,
+    which lists every key) stays, the ones before it go from the right."""
+    kept = list(shown)
+    while len(kept) > 1 and kept[-1].end > width:
+        del kept[-2]
+        kept = _packed(kept)
+    return kept
+
+
+def _packed(shown: list[Shown]) -> list[Shown]:
+    """The same keys, each starting where the one before it ends."""
+    packed = []
+    column = 0
+    for item in shown:
+        width = item.end - item.start
+        packed.append(item._replace(start=column, end=column + width))
+        column += width
+    return packed
