@@ -39,7 +39,9 @@ sys.path.insert(0, str(ROOT))
 from tests.terminal import Terminal  # noqa: E402
 
 CODE = "424242"
-SCHUIFTUI = str(Path(sys.executable).parent / "schuiftui")
+_INSTALLED = Path(sys.executable).parent / "schuiftui"
+SCHUIFTUI = [str(_INSTALLED)] if _INSTALLED.exists() else [sys.executable, "-m", "schuiftui"]
+"""The installed command (or the package, for a Python it is not installed for)."""
 ROUNDS = 20
 UP, DOWN, CTRL_S = "\x1b[A", "\x1b[B", "\x13"
 
@@ -190,7 +192,7 @@ def main(participants: int = 30) -> None:
         port = free_port()
         server = subprocess.Popen(
             [
-                *(SCHUIFTUI, "serve", str(team), "--host", "127.0.0.1", "--port", str(port)),
+                *(*SCHUIFTUI, "serve", str(team), "--host", "127.0.0.1", "--port", str(port)),
                 *("--code", CODE, "--max", str(participants + 5)),
             ],
             stdin=subprocess.DEVNULL,
@@ -225,7 +227,7 @@ def main(participants: int = 30) -> None:
                 terminal.write(UP + CTRL_S)
             quiet(terminals)
             compare = Terminal(
-                [SCHUIFTUI, "compare", str(team)], scratch, size=(100, 40), environment=env
+                [*SCHUIFTUI, "compare", str(team)], scratch, size=(100, 40), environment=env
             )
             compare.read_until("deelnemer", timeout=30)
             compare.drain(quiet=1.5, limit=10)
@@ -278,7 +280,7 @@ def main(participants: int = 30) -> None:
 def single_app_pss(team: Path, cwd: Path, env: dict[str, str]) -> int:
     """The PSS of one participant's app started as a process of its own."""
     terminal = Terminal(
-        [SCHUIFTUI, "invullen", str(team), "--naam", "alleen"], cwd, environment=env
+        [*SCHUIFTUI, "invullen", str(team), "--naam", "alleen"], cwd, environment=env
     )
     try:
         terminal.read_until("Eigen plaatsing van", timeout=30)

@@ -204,3 +204,14 @@ async def test_the_key_line_is_never_cut_at_80_columns(sessions_dir: Path) -> No
         line = str(app.screen.query_one(KeyLine).render())
         assert line.rstrip().endswith("f1 help")
         assert len(line.rstrip()) <= 80
+
+
+def test_the_host_key_is_made_once_and_kept_private(state_dir: Path) -> None:
+    import stat
+
+    from schuiftui.serve.server import host_key
+
+    first = host_key(state_dir).get_fingerprint("sha256")
+    path = state_dir / "serve" / "host_key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert host_key(state_dir).get_fingerprint("sha256") == first  # never "host key changed"
