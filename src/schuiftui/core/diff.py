@@ -84,12 +84,12 @@ class AgendaChange:
 
     @property
     def fields(self) -> tuple[str, ...]:
-        """Which of tekst, termijn, eigenaar and uiterlijk differ (for an item in both sessions)."""
+        """Which of tekst, termijn, eigenaar, uiterlijk and categorie differ (an item in both)."""
         if self.van is None or self.naar is None:
             return ()
         return tuple(
             name
-            for name in ("tekst", "termijn", "eigenaar", "uiterlijk")
+            for name in ("tekst", "termijn", "eigenaar", "uiterlijk", "categorie")
             if getattr(self.van, name) != getattr(self.naar, name)
         )
 
@@ -172,6 +172,7 @@ def diff(a: Session, b: Session) -> SessionDiff:
     casus = _texts(
         [
             ("organogram", a.organogram, b.organogram),
+            ("samenhang", a.samenhang, b.samenhang),
             ("casus.titel", a.casus.titel, b.casus.titel),
             ("casus.notities", a.casus.notities, b.casus.notities),
         ]

@@ -45,7 +45,7 @@ def skeleton(formaat: int, casus: bool = True) -> str:
     return "\n".join(lines) + "\n"
 
 
-TABLES: tuple[str, ...] = ("sessie", "organogram", "casus", "schuiven", "agenda")
+TABLES: tuple[str, ...] = ("sessie", "organogram", "samenhang", "casus", "schuiven", "agenda")
 """The tables of a session file in their fixed order."""
 
 
@@ -60,7 +60,7 @@ def merge_into_document(document: Container, session: Session, formaat: int) -> 
     comments: dict[tuple[str, ...], str] = {}
     rewritten = _standard_structures(document, comments)
     _set(document, "formaat", formaat)
-    sessie = _ensure_table(document, "sessie", before=("organogram", "casus", "schuiven", "agenda"))
+    sessie = _ensure_table(document, "sessie", before=TABLES[1:])
     _set(sessie, "gemeente", session.gemeente)
     _set(sessie, "datum", session.datum)
     _set(sessie, "titel", session.titel)
@@ -68,8 +68,12 @@ def merge_into_document(document: Container, session: Session, formaat: int) -> 
     _set(sessie, "ingevuld_door", session.ingevuld_door)
 
     if "organogram" in document or session.organogram:
-        organogram = _ensure_table(document, "organogram", before=("casus", "schuiven", "agenda"))
+        organogram = _ensure_table(document, "organogram", before=TABLES[2:])
         _set(organogram, "notities", session.organogram, default=_default_if_sparse(organogram, ""))
+
+    if "samenhang" in document or session.samenhang:
+        samenhang = _ensure_table(document, "samenhang", before=TABLES[3:])
+        _set(samenhang, "notities", session.samenhang, default=_default_if_sparse(samenhang, ""))
 
     casus_empty = not session.casus.titel and not session.casus.notities
     if "casus" in document or not casus_empty:
@@ -122,6 +126,7 @@ def _default_if_sparse(table: Table, default: Any) -> Any:
 KNOWN_KEYS: dict[str, frozenset[str]] = {
     "sessie": frozenset(("gemeente", "datum", "titel", "deelnemers", "ingevuld_door")),
     "organogram": frozenset(("notities",)),
+    "samenhang": frozenset(("notities",)),
     "casus": frozenset(("titel", "notities")),
     "schuiven": frozenset(CATEGORY_IDS),
 }
@@ -346,6 +351,7 @@ def _fill_agenda_table(table: Table, item: AgendaItem) -> None:
     _set(table, "termijn", item.termijn)
     _set(table, "eigenaar", item.eigenaar)
     _set(table, "uiterlijk", item.uiterlijk)
+    _set(table, "categorie", item.categorie)
 
 
 def _text_before(document: Container, key: str) -> str:

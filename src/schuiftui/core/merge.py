@@ -16,7 +16,14 @@ from typing import Any
 from .categories import CATEGORY_IDS
 from .session import AgendaItem, Session
 
-AGENDA_FIELDS: tuple[str, ...] = ("tekst", "status", "termijn", "eigenaar", "uiterlijk")
+AGENDA_FIELDS: tuple[str, ...] = (
+    "tekst",
+    "status",
+    "termijn",
+    "eigenaar",
+    "uiterlijk",
+    "categorie",
+)
 """The fields of an agenda item that are merged one by one."""
 
 
@@ -88,6 +95,7 @@ def three_way_merge(base: Session, mine: Session, theirs: Session) -> Merge:
         lambda s, v: setattr(s, "ingevuld_door", v),
     )
     scalar("organogram.notities", lambda s: s.organogram, lambda s, v: setattr(s, "organogram", v))
+    scalar("samenhang.notities", lambda s: s.samenhang, lambda s, v: setattr(s, "samenhang", v))
     scalar("casus.titel", lambda s: s.casus.titel, lambda s, v: setattr(s.casus, "titel", v))
     scalar(
         "casus.notities", lambda s: s.casus.notities, lambda s, v: setattr(s.casus, "notities", v)

@@ -107,6 +107,8 @@ class AgendaItem:
     eigenaar: str | None = None
     uiterlijk: datetime.date | None = None
     """The date by which it is due (huiswerk between meetings), if any."""
+    categorie: str | None = None
+    """The slider this action serves (one of the five category ids), if any."""
 
     @property
     def done(self) -> bool:
@@ -137,6 +139,8 @@ class Session:
     """Set in one person's own placement: their name, or a number when anonymous."""
     organogram: str = ""
     """Where wijkgericht werken sits in the gemeente's organogram, in free text."""
+    samenhang: str = ""
+    """The team's observations on how the categories hang together (see `samenhang`)."""
     casus: Casus = field(default_factory=Casus)
     sliders: dict[str, Slider] = field(default_factory=_middle_sliders)
     agenda: list[AgendaItem] = field(default_factory=list)
@@ -166,6 +170,7 @@ class Session:
     def texts(self) -> list[str]:
         """Every text the session holds, in no particular order."""
         found = [self.gemeente, self.titel or "", self.ingevuld_door or "", self.organogram]
+        found.append(self.samenhang)
         found += [self.casus.titel, self.casus.notities]
         found += self.deelnemers or []
         found += [slider.toelichting for slider in self.sliders.values()]
@@ -184,6 +189,7 @@ class Session:
         if result.ingevuld_door is not None:
             result.ingevuld_door = change(result.ingevuld_door)
         result.organogram = change(result.organogram)
+        result.samenhang = change(result.samenhang)
         result.casus.titel = change(result.casus.titel)
         result.casus.notities = change(result.casus.notities)
         for slider in result.sliders.values():

@@ -5,6 +5,7 @@ from __future__ import annotations
 EN: dict[str, str] = {
     "problem.too_deep": "not valid TOML (nested too deeply)",
     "problem.git_conflict": "a git merge that is not finished: both versions are in it, on lines {where}; choose per value in schuiftui (open the session) or in an editor",
+    "problem.bad_categorie": "unknown slider {value}; choose from {known}",
     "problem.name_one_line": "the name {name} must be one line, without control characters",
     "problem.name_too_long": "the name {name} is too long: {n} characters at most",
     "problem.name_unusable": "the name {name} leaves no usable folder or file name",
@@ -436,6 +437,8 @@ EN: dict[str, str] = {
     "diff.sessie_casus": "Participants and case",
     "diff.field.deelnemers": "participants",
     "diff.field.organogram": "organisation chart",
+    "diff.field.samenhang": "how the categories fit together",
+    "diff.field.categorie": "slider",
     "diff.field.casus.titel": "title of the case",
     "diff.field.casus.notities": "notes on the case",
     "diff.field.tekst": "text",
@@ -553,4 +556,10 @@ EN: dict[str, str] = {
     "serve.log.wrong_code": "wrong code from {address}",
     "serve.log.blocked": "too many wrong codes from {address}: refused for a while",
     "serve.log.stopped": "stopped",
+    "samenhang.title": "How the categories fit together",
+    "samenhang.none": "No sliders pull apart: no questions.",
+    "samenhang.intern_bewoners": "Inside the organisation wijkgericht werken stands strong ({high}), but resident initiatives are looked at case by case ({low}). Do residents' initiatives get realised? What holds them back?",
+    "samenhang.bestuur_binnen": "Wijkgericht werken is high on the administrative agenda ({high}), but the domains inside the municipality do not meet structurally ({low}). Do area solutions get off the ground? Where do they stall?",
+    "samenhang.communicatie_binnen": "Communication is organised per area ({high}), but area agendas are carried out per sector ({low}). Does what is told per area match how the work is done? Where does it chafe?",
+    "samenhang.notities": "What the team says about it",
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 NL: dict[str, str] = {
     "problem.too_deep": "geen geldige TOML (te diep genest)",
     "problem.git_conflict": "een git-merge die nog niet af is: beide versies staan erin, op regel {where}; kies per waarde met schuiftui (open de sessie) of in een editor",
+    "problem.bad_categorie": "onbekende schuif {value}; kies uit {known}",
     "problem.name_one_line": "de naam {name} moet één regel zijn, zonder stuurtekens",
     "problem.name_too_long": "de naam {name} is te lang: hoogstens {n} tekens",
     "problem.name_unusable": "van de naam {name} is geen map- of bestandsnaam te maken",
@@ -441,6 +442,8 @@ NL: dict[str, str] = {
     "diff.sessie_casus": "Deelnemers en casus",
     "diff.field.deelnemers": "deelnemers",
     "diff.field.organogram": "organogram",
+    "diff.field.samenhang": "samenhang",
+    "diff.field.categorie": "schuif",
     "diff.field.casus.titel": "titel van de casus",
     "diff.field.casus.notities": "notities bij de casus",
     "diff.field.tekst": "tekst",
@@ -558,4 +561,10 @@ NL: dict[str, str] = {
     "serve.log.wrong_code": "verkeerde code vanaf {address}",
     "serve.log.blocked": "te veel verkeerde codes vanaf {address}: even geweigerd",
     "serve.log.stopped": "gestopt",
+    "samenhang.title": "Samenhang",
+    "samenhang.none": "Geen schuiven die uit elkaar trekken: geen vragen.",
+    "samenhang.intern_bewoners": "Intern staat het wijkgericht werken sterk ({high}), maar bewonersinitiatieven worden per situatie bekeken ({low}). Lukt het om initiatieven van bewoners te realiseren? Wat houdt ze tegen?",
+    "samenhang.bestuur_binnen": "Het wijkgericht werken staat hoog op de bestuurlijke agenda ({high}), maar de domeinen binnen de gemeente komen niet structureel samen ({low}). Komen gebiedsoplossingen van de grond? Waar lopen ze vast?",
+    "samenhang.communicatie_binnen": "De communicatie is per gebied georganiseerd ({high}), maar gebiedsagenda's worden per sector uitgevoerd ({low}). Sluit wat per gebied verteld wordt aan op hoe er gewerkt wordt? Waar schuurt het?",
+    "samenhang.notities": "Wat het team erover zegt",
 }

@@ -168,6 +168,8 @@ class Validator:
             ingevuld_door = self.string(sessie, "sessie", "ingevuld_door")
         organogram = self.table(data, "organogram")
         organogram_notities = self.string(organogram, "organogram", "notities") or ""
+        samenhang = self.table(data, "samenhang")
+        samenhang_notities = self.string(samenhang, "samenhang", "notities") or ""
         casus_data = self.table(data, "casus")
         casus = Casus(
             titel=self.string(casus_data, "casus", "titel") or "",
@@ -185,6 +187,7 @@ class Validator:
             deelnemers=deelnemers,
             ingevuld_door=ingevuld_door,
             organogram=organogram_notities,
+            samenhang=samenhang_notities,
             casus=casus,
             sliders=sliders,
             agenda=agenda,
@@ -242,8 +245,16 @@ class Validator:
                 self.fail(Problem("bad_termijn", value=repr(termijn)), "agenda", "termijn", index)
             eigenaar = self.string(data, "agenda", "eigenaar", index)
             uiterlijk = self.date(data, "agenda", "uiterlijk", index)
+            categorie = self.string(data, "agenda", "categorie", index)
+            if categorie is not None and categorie not in BY_ID:
+                known = ", ".join(CATEGORY_IDS)
+                problem = Problem("bad_categorie", value=repr(categorie), known=known)
+                self.fail(problem, "agenda", "categorie", index)
+                categorie = None
             items.append(
-                AgendaItem(item_id or "", tekst or "", status, termijn, eigenaar, uiterlijk)
+                AgendaItem(
+                    item_id or "", tekst or "", status, termijn, eigenaar, uiterlijk, categorie
+                )
             )
         return items
 

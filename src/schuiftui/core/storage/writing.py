@@ -72,7 +72,7 @@ def tables_to_rewrite(path: Path) -> tuple[str, ...]:
 
 
 _MAYBE_UNEDITABLE = re.compile(
-    r"^[ \t]*(?:[\"']?(?:sessie|organogram|casus|schuiven)[\"']?[ \t]*[.=]|[\"']?agenda[\"']?[ \t]*=)",
+    r"^[ \t]*(?:[\"']?(?:sessie|organogram|samenhang|casus|schuiven)[\"']?[ \t]*[.=]|[\"']?agenda[\"']?[ \t]*=)",
     re.MULTILINE,
 )
 """A known table as a dotted key or a value (`sessie.gemeente = `, `agenda = [`): the forms

@@ -154,6 +154,8 @@ def describe_field(field: str, _: Translator) -> str:
         return _("diff.field." + field)
     if parts[0] == "sessie":
         return _("conflict." + field)
+    if parts[0] in ("organogram", "samenhang"):
+        return _("diff.field." + parts[0])
     detail = f" ({_('diff.field.' + parts[2])})" if len(parts) > 2 else ""
     return f"{_('show.agenda')} {parts[1]}{detail}"
 

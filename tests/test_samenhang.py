@@ -1,0 +1,99 @@
+"""Samenhang: the questions the exercise asks where two categories pull apart (no Textual)."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from schuiftui.core.categories import CATEGORY_IDS
+from schuiftui.core.samenhang import HIGH, LOW, RULES, questions
+from schuiftui.core.session import Session
+from schuiftui.core.storage import SessionError, load, save
+
+
+def session_with(**stands: int) -> Session:
+    session = Session(gemeente="Altena", datum=datetime.date(2026, 1, 1))
+    for slider_id, stand in stands.items():
+        session.sliders[slider_id].stand = stand
+    return session
+
+
+def test_well_placed_inside_but_residents_case_by_case_asks_the_seeds_question() -> None:
+    asked = questions(session_with(positionering_intern=4, proces_met_bewoners=-3))
+    assert [q.text("nl") for q in asked] == [
+        "Intern staat het wijkgericht werken sterk (Positionering intern +4), maar "
+        "bewonersinitiatieven worden per situatie bekeken (Proces met bewoners -3). "
+        "Lukt het om initiatieven van bewoners te realiseren? Wat houdt ze tegen?"
+    ]
+    assert asked[0].text("en").startswith("Inside the organisation wijkgericht werken")
+
+
+def test_administrative_attention_without_domains_meeting_asks_where_solutions_stall() -> None:
+    asked = questions(session_with(bestuur_en_politiek=2, proces_binnen_gemeente=-2))
+    assert [q.rule.id for q in asked] == ["bestuur_binnen"]
+    assert "(Bestuur en politiek +2)" in asked[0].text()
+    assert "(Proces binnen gemeente -2)" in asked[0].text()
+    assert asked[0].concerns("proces_binnen_gemeente")
+    assert not asked[0].concerns("communicatie")
+
+
+def test_a_balanced_session_gets_no_questions() -> None:
+    assert questions(session_with(positionering_intern=4, proces_met_bewoners=-1)) == []
+    assert questions(Session(gemeente="Venlo", datum=datetime.date(2026, 1, 1))) == []
+
+
+@given(st.lists(st.integers(-5, 5), min_size=5, max_size=5))
+def test_a_question_comes_exactly_when_a_pair_pulls_apart_and_never_judges(
+    stands: list[int],
+) -> None:
+    session = session_with(**dict(zip(CATEGORY_IDS, stands)))
+    asked = {q.rule.id for q in questions(session)}
+    for rule in RULES:
+        pulls_apart = (
+            session.sliders[rule.high].stand >= HIGH and session.sliders[rule.low].stand <= LOW
+        )
+        assert (rule.id in asked) == pulls_apart
+    for question in questions(session):
+        text = question.text("nl")
+        assert text.endswith("?")  # a question, for the team to answer
+        for verdict in ("goed", "slecht", "score", "cijfer", "zwak"):
+            assert verdict not in text.lower()
+
+
+# The format: [samenhang] notities and an action's categorie
+
+
+def test_samenhang_notes_and_an_actions_slider_are_saved_in_place(altena: Path) -> None:
+    session = load(altena)
+    session.samenhang = "Initiatieven stranden bij de vergunningen.\nNavragen bij VTH."
+    session.agenda[0].categorie = "proces_met_bewoners"
+    before = altena.read_text(encoding="utf-8")
+    save(session, altena)
+    text = altena.read_text(encoding="utf-8")
+    assert load(altena) == session
+    # In its fixed place: after the organogram (or sessie), before the casus.
+    assert text.index("[samenhang]") < text.index("[casus]")
+    assert text.index("[sessie]") < text.index("[samenhang]")
+    added = [
+        line for line in difflib.ndiff(before.splitlines(), text.splitlines()) if line[:1] == "+"
+    ]
+    assert '+ categorie = "proces_met_bewoners"' in added
+    assert "+ [samenhang]" in added
+    assert len(added) <= 7  # the table, its notities, and one line in the action
+
+
+def test_an_unknown_slider_for_an_action_is_refused_naming_the_key(altena: Path) -> None:
+    text = altena.read_text(encoding="utf-8")
+    first_action = text.index("[[agenda]]")
+    end = text.index("\n", text.index("tekst", first_action))
+    altena.write_text(text[:end] + '\ncategorie = "budget"' + text[end:], encoding="utf-8")
+    with pytest.raises(SessionError) as refused:
+        load(altena)
+    message = str(refused.value)
+    assert "agenda[0].categorie" in message or "categorie" in message
+    assert "onbekende schuif 'budget'" in message
