@@ -65,6 +65,12 @@ def test_a_question_comes_exactly_when_a_pair_pulls_apart_and_never_judges(
             assert verdict not in text.lower()
 
 
+@pytest.fixture
+def altena2(sessions_dir: Path) -> Path:
+    """Altena's latest round: Bestuur en politiek +4, Proces binnen gemeente -2."""
+    return sessions_dir / "altena" / "2020-10-07.toml"
+
+
 # The format: [samenhang] notities and an action's categorie
 
 
@@ -97,3 +103,54 @@ def test_an_unknown_slider_for_an_action_is_refused_naming_the_key(altena: Path)
     message = str(refused.value)
     assert "agenda[0].categorie" in message or "categorie" in message
     assert "onbekende schuif 'budget'" in message
+
+
+# Where it appears
+
+
+def test_show_and_the_report_ask_the_question_under_samenhang(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    altena = sessions_dir / "altena" / "2020-10-07.toml"  # Bestuur +4, Binnen gemeente -2
+    assert main(["show", str(altena)]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("Samenhang:") : out.index("Casus:")]
+    assert "(Bestuur en" in section and "Komen gebiedsoplossingen" in section
+    assert main(["export", str(altena), "--to", "md"]) == 0
+    report = capsys.readouterr().out
+    assert "## Samenhang\n\n- Het wijkgericht werken staat hoog" in report
+    schiedam = sessions_dir / "schiedam" / "2020-02-12.toml"  # nothing pulls apart there
+    assert main(["show", str(schiedam)]) == 0
+    assert "Samenhang" not in capsys.readouterr().out
+    assert main(["--lang", "en", "export", str(altena), "--to", "md"]) == 0
+    assert "## How the categories fit together" in capsys.readouterr().out
+
+
+async def test_the_panel_asks_beside_the_slider_and_z_keeps_the_teams_notes(altena2: Path) -> None:
+    from schuiftui.app import make_app
+    from schuiftui.screens.dialogs.text import ToelichtingDialog
+    from schuiftui.screens.panel import PanelScreen
+
+    from .conftest import TODAY
+
+    app = make_app(altena2, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        panel = app.screen
+        assert isinstance(panel, PanelScreen)
+        await pilot.press("right", "right", "right")  # Bestuur en politiek
+        await pilot.pause()
+        detail = str(panel.query_one("#detail-text").render())
+        assert "Samenhang (z): Het wijkgericht werken staat hoog" in detail
+        await pilot.press("z")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ToelichtingDialog)
+        assert "Komen gebiedsoplossingen van de grond?" in str(
+            dialog.query_one(".dialog-help").render()
+        )
+        await pilot.press(*"Sociaal en fysiek overleggen apart.", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert load(altena2).samenhang == "Sociaal en fysiek overleggen apart."

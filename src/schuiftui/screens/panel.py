@@ -72,6 +72,7 @@ SIDE_TEXTS: dict[str, tuple[Callable[[Session], str], Callable[[Session, str], N
 
 PLACEMENT_LEAVES_OUT = frozenset(
     (
+        "samenhang",
         "focus_casus",
         "focus_agenda",
         "focus_organogram",
@@ -107,6 +108,7 @@ class PanelScreen(EditingScreen):
         Binding("v", "compare", "key.compare", show=False),
         Binding("x", "export", "key.export", show=False),
         Binding("s", "spread", "key.spread"),
+        Binding("z", "samenhang", "key.samenhang", show=False),
     ]
 
     MOVED_FAR = 2

@@ -204,6 +204,40 @@ class EditingScreen(Screen[None]):
 
         self._open_dialog(dialog, while_typing, done)
 
+    def action_samenhang(self) -> None:
+        """The questions where sliders pull apart, and the team's notes about them."""
+        from ..core.samenhang import questions
+        from .dialogs.text import ToelichtingDialog
+
+        if self._refuse_in_read_only():
+            return
+        self._catch_up()
+        _ = self.translate
+        asked = [f"• {question.text(_.lang)}" for question in questions(self.session)]
+        dialog = ToelichtingDialog(
+            _("samenhang.title"),
+            "\n".join(asked) if asked else _("samenhang.none"),
+            self.session.samenhang,
+            _,
+        )
+
+        def with_notes(text: str) -> Session:
+            result = copy.deepcopy(self.session)
+            result.samenhang = normalize_text(text)
+            return result
+
+        def while_typing() -> Session:
+            typed = dialog.current()
+            return with_notes(typed.text) if typed else self.session
+
+        def done(edited: Edited) -> None:
+            if self.editor.change(with_notes(edited.text)):
+                self._show_session()
+            if edited.save:
+                self.action_save()
+
+        self._open_dialog(dialog, while_typing, done)
+
     def action_casus_editor(self, from_anywhere: bool = False) -> None:
         """Edit the casus, titel and notes, in an editor as large as the terminal.
 

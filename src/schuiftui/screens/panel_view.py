@@ -42,11 +42,15 @@ def detail(
     # A new round starts with the toelichtingen of the round before; until
     # the team edits one, it says that it is last round's reason.
     copied = before is not None and toelichting and toelichting == before.toelichting
+    from ..core.samenhang import questions
+
+    asked = [question for question in questions(session) if question.concerns(slider_id)]
     # Assembled, not markup: text the team typed is shown exactly as typed.
     parts: list[str | tuple[str, str]] = [
         (category.name.get(lang), "bold"),
         "  ",
         (_("panel.edit_hint"), "dim"),
+        *(["  ", (_("panel.samenhang_key"), "bold")] if asked else []),
         "\n",
         toelichting or _("panel.no_toelichting"),
     ]
@@ -66,6 +70,14 @@ def detail(
             f" {before.toelichting}" if before.toelichting and not copied else "",
             "\n",
         ]
+    # Where this slider pulls apart from another, the question (z: with the
+    # team's notes), and the actions that serve this slider.
+    for question in asked:
+        parts += [(_("panel.samenhang_hint"), "bold"), " ", question.text(lang), "\n"]
+    for item in session.agenda:
+        if item.categorie == slider_id:
+            mark = "[x]" if item.done else "[ ]"
+            parts += [(_("panel.serves"), "bold"), f" {mark} {item.tekst}", "\n"]
     parts.append((f"{category.description.get(lang)} {_('panel.middle')}", "dim"))
     return Content.assemble(*parts)
 

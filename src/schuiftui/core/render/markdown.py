@@ -79,6 +79,7 @@ def session_markdown(session: Session, lang: str = "nl", level: int = 1) -> str:
         return _joined(lines)  # one person's placement: casus and agenda are the team's
     if session.organogram.strip():
         lines += ["", f"{hashes}# {_('show.organogram')}", "", escape(session.organogram)]
+    lines += _samenhang(session, _, hashes)
     lines += ["", f"{hashes}# {_('show.casus')}: {escape(session.casus.titel or '-')}", ""]
     if session.casus.notities.strip():
         lines += [escape(session.casus.notities), ""]
@@ -90,6 +91,22 @@ def session_markdown(session: Session, lang: str = "nl", level: int = 1) -> str:
     if not session.agenda:
         lines.append("-")
     return _joined(lines)
+
+
+def _samenhang(session: Session, _: Translator, hashes: str) -> list[str]:
+    """The "Samenhang" part: the questions the stands raise, and the team's notes."""
+    from ..samenhang import questions
+
+    asked = questions(session)
+    if not asked and not session.samenhang.strip():
+        return []
+    lines = ["", f"{hashes}# {_('samenhang.title')}", ""]
+    lines += [f"- {escape(question.text(_.lang))}" for question in asked]
+    if session.samenhang.strip():
+        if asked:
+            lines.append("")
+        lines.append(escape(session.samenhang))
+    return lines
 
 
 def legend_rows(items: Sequence[Compared], _: Translator | None = None) -> list[list[str]]:

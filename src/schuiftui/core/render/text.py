@@ -102,6 +102,7 @@ def session_text(
         lines.append(f"{_('show.organogram')}:")
         lines += [f"   {line}" for line in session.organogram.splitlines()]
         lines.append("")
+    lines += samenhang_lines(session, _)
     lines.append(f"{_('show.casus')}: {session.casus.titel or '-'}")
     lines += [f"   {line}" for line in session.casus.notities.splitlines()]
     lines.append("")
@@ -110,6 +111,29 @@ def session_text(
     lines.append(f"{heading_line}:" if session.agenda else f"{heading_line}: -")
     lines += [agenda_line(item, _, today) for item in session.agenda]
     return "\n".join(lines) + "\n"
+
+
+def samenhang_lines(session: Session, _: Translator) -> list[str]:
+    """The questions where two sliders pull apart, and the team's notes: none when there are none."""
+    from ..samenhang import questions
+
+    asked = questions(session)
+    if not asked and not session.samenhang.strip():
+        return []
+    lines = [f"{_('samenhang.title')}:"]
+    for question in asked:
+        lines += wrap(question.text(_.lang), 76, "   - ", "     ")
+    if session.samenhang.strip():
+        lines.append(f"   {_('samenhang.notities')}:")
+        lines += [f"     {line}" for line in session.samenhang.splitlines()]
+    return [*lines, ""]
+
+
+def wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """`text` in lines of at most `width`, the first after `first`, the others after `rest`."""
+    import textwrap
+
+    return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest) or [first]
 
 
 def poles(category_id: str, lang: str) -> str:
@@ -126,6 +150,8 @@ def agenda_detail(item: AgendaItem, _: Translator, today: datetime.date | None =
     With `today`, an open item whose date has passed says so: "te laat".
     """
     parts = [item.termijn and _(f"termijn.{item.termijn}"), item.eigenaar]
+    if item.categorie is not None:
+        parts.append(BY_ID[item.categorie].name.get(_.lang))
     if item.uiterlijk is not None:
         late = today is not None and item.overdue(today)
         key = "agenda.te_laat" if late else "agenda.uiterlijk"
