@@ -137,7 +137,7 @@ def test_new_refuses_unusable_names_and_dates(
     with pytest.raises(SystemExit) as caught:
         main(["new", "Altena", "--datum", "2020-13-01", "--dir", str(tmp_path)])
     assert caught.value.code == 2
-    assert "ongeldige datum '2020-13-01'" in capsys.readouterr().err
+    assert "de datum '2020-13-01' bestaat niet" in capsys.readouterr().err
 
 
 def test_python_dash_m_runs_without_traceback(tmp_path: Path) -> None:

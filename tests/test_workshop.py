@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from schuiftui.app import make_app
 from schuiftui.core.session import AgendaItem
@@ -55,7 +57,7 @@ async def test_details_dialog_refuses_a_date_that_is_not_jjjj_mm_dd(altena: Path
         await pilot.press("g", "tab", "tab", *"20200213", "enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailsDialog)  # still open, saying why
-        assert "JJJJ-MM-DD" in str(app.screen.query_one("#problem").render())
+        assert "schrijf 22-10-2026" in str(app.screen.query_one("#problem").render())
     assert load(altena).datum == datetime.date(2020, 2, 12)
 
 
@@ -273,11 +275,13 @@ async def test_an_agenda_item_gets_a_date_and_a_wrong_one_is_refused(altena: Pat
         assert isinstance(app.screen, AgendaItemDialog)
         await pilot.press(*"Wethouder bellen")
         app.screen.query_one("#uiterlijk").focus()
-        await pilot.press(*"11-03-2027", "enter")
+        await pilot.press(*"31-02-2027", "enter")
         await pilot.pause()
         assert isinstance(app.screen, AgendaItemDialog)
-        assert "JJJJ-MM-DD" in str(app.screen.query_one("#problem").render())
-        await pilot.press("ctrl+u", *"2027-03-11", "ctrl+s")
+        assert "de datum '31-02-2027' bestaat niet" in str(
+            app.screen.query_one("#problem").render()
+        )
+        await pilot.press("ctrl+u", *"11-03-2027", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
     item = load(altena).agenda[-1]
@@ -355,17 +359,49 @@ def test_show_has_the_organogram_the_person_and_overdue_huiswerk(
     assert "Lokale agenda (1 te laat):\n[!] Wethouder bellen (te laat: uiterlijk 2026-03-11)" in out
 
 
-@pytest.mark.parametrize("datum", ["20260101", "2026-W01-1", "2026-1-1", "2026-02-30"])
-def test_new_takes_dates_as_jjjj_mm_dd_only(
-    sessions_dir: Path, datum: str, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    "datum, said",
+    [
+        (
+            "20260101",
+            "ongeldige datum '20260101': schrijf 22-10-2026, 22-10 (dit jaar) of 2026-10-22",
+        ),
+        ("2026-W01-1", "ongeldige datum '2026-W01-1': schrijf 22-10-2026"),
+        ("2026-1-1", "ongeldige datum '2026-1-1': schrijf"),
+        ("22/10/2026", "ongeldige datum '22/10/2026': schrijf"),
+        ("2026-02-30", "de datum '2026-02-30' bestaat niet"),
+        ("31-02-2026", "de datum '31-02-2026' bestaat niet"),
+    ],
+)
+def test_new_refuses_what_is_no_date_and_a_date_that_does_not_exist(
+    sessions_dir: Path, datum: str, said: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from schuiftui.__main__ import main
 
     with pytest.raises(SystemExit) as exit_code:
         main(["new", "Zwolle", "--datum", datum, "--dir", str(sessions_dir)])
     assert exit_code.value.code == 2
-    assert f"ongeldige datum '{datum}', verwacht JJJJ-MM-DD" in capsys.readouterr().err
+    assert said in capsys.readouterr().err
     assert not (sessions_dir / "zwolle").exists()
+
+
+@pytest.mark.parametrize(
+    "datum, file",
+    [
+        ("22-10-2026", "2026-10-22.toml"),
+        ("2-3-2026", "2026-03-02.toml"),
+        ("2026-10-22", "2026-10-22.toml"),
+        ("22-10", f"{datetime.date.today().year}-10-22.toml"),
+    ],
+)
+def test_dates_are_typed_the_dutch_way_or_as_iso_and_stored_as_toml_dates(
+    sessions_dir: Path, datum: str, file: str
+) -> None:
+    from schuiftui.__main__ import main
+
+    assert main(["new", "Zwolle", "--datum", datum, "--dir", str(sessions_dir)]) == 0
+    path = sessions_dir / "zwolle" / file
+    assert f"datum = {file[:10]}\n" in path.read_text(encoding="utf-8")
 
 
 def test_check_finds_toml_files_in_upper_case_and_skips_the_trash(
@@ -574,10 +610,10 @@ def test_new_from_latest_asks_the_date_at_a_terminal(sessions_dir: Path) -> None
     terminal = Terminal(argv, cwd=sessions_dir.parent)
     try:
         terminal.read_until(
-            f"Datum van de nieuwe ronde (JJJJ-MM-DD, Enter: {datetime.date.today()})"
+            f"Datum van de nieuwe ronde (22-10-2026, 22-10 of 2026-10-22; Enter: {datetime.date.today()})"
         )
         terminal.write("2027-13-01\r")  # no such date: asked again
-        terminal.read_until("ongeldige datum '2027-13-01'")
+        terminal.read_until("de datum '2027-13-01' bestaat niet")
         terminal.write("2027-02-01\r")
         terminal.read_until("Lokale agenda")  # the new round, open on the panel
         terminal.drain()
@@ -601,3 +637,12 @@ def test_new_from_latest_names_the_actions_done_in_the_round_before(
     done = [item.tekst for item in previous.agenda if item.done]
     assert len(done) == 2
     assert captured.err == f"Gedaan sinds de vorige ronde (niet meegenomen): {'; '.join(done)}\n"
+
+
+@given(st.dates(min_value=datetime.date(1000, 1, 1)))
+def test_a_date_reads_back_from_either_way_of_typing_it(date: datetime.date) -> None:
+    from schuiftui.core.session import read_date, typed_date
+
+    assert read_date(typed_date(date)) == date
+    assert read_date(date.isoformat()) == date
+    assert read_date(f"{date.day}-{date.month}", today=date) == date  # this year

@@ -32,7 +32,7 @@ def add_arguments(parser: Parser, _: Translator) -> None:
 
 def ask_date(today: datetime.date, _: Translator) -> datetime.date | None:
     """Ask the date of a new round at the terminal, today by default; None: not given."""
-    from ..core.session import parse_date
+    from ..core.session import read_date
 
     while True:
         try:
@@ -42,10 +42,10 @@ def ask_date(today: datetime.date, _: Translator) -> datetime.date | None:
             return None
         if not typed:
             return today
-        found = parse_date(typed)
-        if found is not None:
-            return found
-        error(_("cli.bad_date", value=typed))
+        try:
+            return read_date(typed, today)
+        except ValueError as problem:
+            error(str(problem))
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:

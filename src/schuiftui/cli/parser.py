@@ -106,10 +106,10 @@ def path(text: str) -> Path:
 
 
 def date(text: str) -> datetime.date:
-    """An argparse type: a date written as JJJJ-MM-DD."""
-    from ..core.session import parse_date
+    """An argparse type: a date, `2026-10-22` or the Dutch way (see `read_date`)."""
+    from ..core.session import read_date
 
-    found = parse_date(text)
-    if found is None:
-        raise argparse.ArgumentTypeError(Parser.translator("cli.bad_date", value=text))
-    return found
+    try:
+        return read_date(text)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None

@@ -47,22 +47,50 @@ def format_median(value: float, lang: str = "nl") -> str:
     return text if lang == "en" else text.replace(".", ",")
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})(?:-(\d{4}))?")
 
 
-def parse_date(text: str) -> datetime.date | None:
-    """The date written as JJJJ-MM-DD in `text`, or None for anything else.
+def typed_date(date: datetime.date) -> str:
+    """A date the way it is typed in a field: 22-10-2026 (`read_date` reads it back)."""
+    return f"{date.day:02d}-{date.month:02d}-{date.year:04d}"
+
+
+def parse_date(text: str, today: datetime.date | None = None) -> datetime.date | None:
+    """The date typed in `text` (see `read_date`), or None when it is none."""
+    try:
+        return read_date(text, today)
+    except ValueError:
+        return None
+
+
+def read_date(text: str, today: datetime.date | None = None) -> datetime.date:
+    """The date typed in `text`: `2026-10-22`, or the Dutch way `22-10-2026` and
+    `22-10` (this year: the year of `today`, by default the real today).
 
     Python's `fromisoformat` also takes `20260101` and `2026-W01-1`; people
-    and files here write dates one way only.
+    type dates in these ways only.
+
+    Raises:
+        ValueError: No date in one of these forms, or one that does not exist
+            (`31-02-2026`); its text says which, for the user.
     """
+    from .problems import Problem
+
     text = text.strip()
-    if not _DATE.fullmatch(text):
-        return None
+    iso = _DATE.fullmatch(text)
+    dutch = _DUTCH_DATE.fullmatch(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    elif dutch:
+        day, month = int(dutch.group(1)), int(dutch.group(2))
+        year = int(dutch.group(3)) if dutch.group(3) else (today or datetime.date.today()).year
+    else:
+        raise ValueError(str(Problem("bad_date", value=repr(text))))
     try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:  # 2026-02-30
-        return None
+        return datetime.date(year, month, day)
+    except ValueError:  # 31-02-2026
+        raise ValueError(str(Problem("no_such_date", value=repr(text)))) from None
 
 
 def normalize_text(text: str) -> str:

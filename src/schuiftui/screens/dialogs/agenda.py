@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select
 
-from ...core.session import parse_date
+from ...core.session import parse_date, read_date, typed_date
 from ...i18n import Translator
 from ...widgets.plain import Plain, PlainLabel
 from .base import EditDialog
@@ -61,7 +61,7 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
                 yield PlainLabel(_("dialog.agenda.uiterlijk"))
                 uiterlijk = self.fields.uiterlijk
                 yield Input(
-                    uiterlijk.isoformat() if uiterlijk else "",
+                    typed_date(uiterlijk) if uiterlijk else "",
                     id="uiterlijk",
                     placeholder=_("dialog.date_placeholder"),
                 )
@@ -76,9 +76,13 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
 
     def problem(self) -> str | None:
         typed = self.query_one("#uiterlijk", Input).value.strip()
-        if typed and parse_date(typed) is None:
+        if not typed:
+            return None
+        try:
+            read_date(typed)
+        except ValueError as problem:
             self.query_one("#uiterlijk", Input).focus()
-            return self.translate("cli.bad_date", value=typed)
+            return str(problem)
         return None
 
     def result(self, save: bool) -> AgendaFields:

@@ -12,7 +12,14 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 
 from ...core.paths import slugify
-from ...core.session import ROLES, normalize_text, parse_date, parse_deelnemers
+from ...core.session import (
+    ROLES,
+    normalize_text,
+    parse_date,
+    parse_deelnemers,
+    read_date,
+    typed_date,
+)
 from ...i18n import Translator
 from ...widgets.plain import Plain, PlainLabel
 from ...widgets.roles import RoleSuggester
@@ -65,7 +72,7 @@ class DetailsDialog(EditDialog[SessionDetails]):
         yield Plain(_("dialog.details.roles", roles=", ".join(ROLES)), classes="dialog-help")
         yield PlainLabel(_("dialog.new.datum"))
         yield Input(
-            self.details.datum.isoformat(),
+            typed_date(self.details.datum),
             id="datum",
             placeholder=_("dialog.date_placeholder"),
             compact=True,
@@ -81,9 +88,11 @@ class DetailsDialog(EditDialog[SessionDetails]):
 
     def problem(self) -> str | None:
         typed = self.query_one("#datum", Input).value.strip()
-        if parse_date(typed) is None:
+        try:
+            read_date(typed)
+        except ValueError as problem:
             self.query_one("#datum", Input).focus()
-            return self.translate("cli.bad_date", value=typed)
+            return str(problem)
         return None
 
     def result(self, save: bool) -> SessionDetails:
@@ -143,7 +152,7 @@ class NewSessionDialog(Dialog["NewSession | None"]):
         yield PlainLabel(_("dialog.new.gemeente"))
         yield Input(self.gemeente or "", id="gemeente", compact=True, disabled=bool(self.gemeente))
         yield PlainLabel(_("dialog.new.datum"))
-        yield Input(self.today.isoformat(), id="datum", compact=True)
+        yield Input(typed_date(self.today), id="datum", compact=True)
         yield PlainLabel(_("dialog.details.titel"))
         yield Input(id="titel", compact=True)
         yield PlainLabel(_("dialog.details.deelnemers"))
@@ -165,9 +174,10 @@ class NewSessionDialog(Dialog["NewSession | None"]):
             problem.update(_("dialog.new.bad_gemeente"))
             self.query_one("#gemeente", Input).focus()
             return
-        datum = parse_date(datum_text)
-        if datum is None:
-            problem.update(_("cli.bad_date", value=datum_text))
+        try:
+            datum = read_date(datum_text)
+        except ValueError as bad:
+            problem.update(str(bad))
             self.query_one("#datum", Input).focus()
             return
         titel = normalize_text(self.query_one("#titel", Input).value).strip()
