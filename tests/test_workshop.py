@@ -646,3 +646,42 @@ def test_a_date_reads_back_from_either_way_of_typing_it(date: datetime.date) -> 
     assert read_date(typed_date(date)) == date
     assert read_date(date.isoformat()) == date
     assert read_date(f"{date.day}-{date.month}", today=date) == date  # this year
+
+
+async def test_every_way_to_a_new_round_keeps_the_organogram(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+
+    latest = sessions_dir / "altena" / "2020-10-07.toml"
+    session = load(latest)
+    session.organogram = "Wijkteams onder de directeur Samenleving."
+    save(session, latest)
+    # The command line.
+    assert (
+        main(
+            ["new", "Altena", "--from-latest", "--datum", "2026-01-05", "--dir", str(sessions_dir)]
+        )
+        == 0
+    )
+    assert load(sessions_dir / "altena" / "2026-01-05.toml").organogram == session.organogram
+    # The start screen: r on the gemeente, the date typed.
+    app = make_app(sessions_dir, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, NewSessionDialog)
+        await pilot.press("ctrl+u", *"12-01-2026", "enter")  # the date field has the focus
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert load(sessions_dir / "altena" / "2026-01-12.toml").organogram == session.organogram
+    # And diff says nothing about the organogram between these rounds.
+    capsys.readouterr()
+    main(
+        [
+            "diff",
+            str(sessions_dir / "altena" / "2026-01-05.toml"),
+            str(sessions_dir / "altena" / "2026-01-12.toml"),
+        ]
+    )
+    assert "organogram" not in capsys.readouterr().out.lower()

@@ -309,14 +309,17 @@ def new_session(gemeente: str, datum: datetime.date) -> Session:
 def next_round(previous: Session, datum: datetime.date) -> Session:
     """Return a new round that continues from `previous`.
 
-    Stands, toelichtingen, casus and deelnemers are copied; of the agenda
-    only the open items come along, with their ids, so they can be followed
-    over rounds. The titel belongs to one meeting and starts empty.
+    Stands, toelichtingen, the organogram, casus and deelnemers are copied;
+    of the agenda only the open items come along, with their ids, so they
+    can be followed over rounds. The titel belongs to one meeting and starts
+    empty, and so do the samenhang notes (this round's stands raise this
+    round's questions).
     """
     return Session(
         gemeente=previous.gemeente,
         datum=datum,
         deelnemers=list(previous.deelnemers) if previous.deelnemers else None,
+        organogram=previous.organogram,
         casus=copy.deepcopy(previous.casus),
         sliders=copy.deepcopy(previous.sliders),
         agenda=[copy.deepcopy(item) for item in previous.agenda if not item.done],
