@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import shutil
@@ -215,3 +216,26 @@ def test_history_from_git_reads_a_symlinked_session_and_a_name_git_would_quote(
     assert main(["history", "--git", str(link), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)["rondes"]
     assert [row["schuiven"]["communicatie"]["stand"] for row in rows] == [-2, -2, 1]
+
+
+def test_history_from_git_shows_each_rows_session_date_next_to_the_commit_date(
+    repository: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repository / "sessions" / "venlo" / "2020-02-12.toml"
+    set_stand(path, "communicatie", 1)
+    git(repository, "commit", "-q", "-am", "Communicatie per wijk")
+    assert main(["history", "--git", str(path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    today = datetime.date.today().isoformat()
+    assert any(line.startswith("Commit     Sessie") for line in lines)
+    rows = [line for line in lines if line.startswith(today)]
+    assert len(rows) == 2 and all(row.startswith(f"{today} 2020-02-12 ") for row in rows)
+    assert main(["history", "--git", str(path), "--format", "csv"]) == 0
+    csv_lines = capsys.readouterr().out.splitlines()
+    assert csv_lines[0].startswith("datum,titel,") and csv_lines[0].endswith(",sessiedatum")
+    assert csv_lines[1].endswith(",2020-02-12")
+    assert main(["history", "--git", str(path), "--format", "json"]) == 0
+    assert [r["sessiedatum"] for r in json.loads(capsys.readouterr().out)["rondes"]] == [
+        "2020-02-12",
+        "2020-02-12",
+    ]

@@ -33,6 +33,8 @@ class Round:
     """The file the round was read from."""
     commit: str | None = None
     """The commit, for a history from git."""
+    sessiedatum: datetime.date | None = None
+    """For a commit: the date of the session in it (the commit's own is `datum`)."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,11 @@ class History:
     rows: tuple[Round, ...]
     problems: tuple[str, ...] = field(default=())
     """One line per file or version that could not be read (left out of `rows`)."""
+
+    @property
+    def from_git(self) -> bool:
+        """Whether the rows are commits (with a session date next to each commit date)."""
+        return any(row.commit for row in self.rows)
 
     def trend(self, slider_id: str) -> list[int]:
         """The stands of one slider, oldest first."""
@@ -56,6 +63,7 @@ class _Read:
     stands: dict[str, int]
     source: str
     commit: str | None = None
+    sessiedatum: datetime.date | None = None
 
 
 def _rows(read: Iterable[_Read]) -> tuple[Round, ...]:
@@ -66,7 +74,17 @@ def _rows(read: Iterable[_Read]) -> tuple[Round, ...]:
             slider_id: None if previous is None else item.stands[slider_id] - previous[slider_id]
             for slider_id in CATEGORY_IDS
         }
-        rows.append(Round(item.datum, item.titel, item.stands, changes, item.source, item.commit))
+        rows.append(
+            Round(
+                item.datum,
+                item.titel,
+                item.stands,
+                changes,
+                item.source,
+                item.commit,
+                item.sessiedatum,
+            )
+        )
         previous = item.stands
     return tuple(rows)
 
@@ -114,6 +132,13 @@ def git_history(path: Path) -> History:
             continue
         gemeente = session.gemeente
         read.append(
-            _Read(version.date, version.subject, session.stands(), str(path), version.commit)
+            _Read(
+                version.date,
+                version.subject,
+                session.stands(),
+                str(path),
+                version.commit,
+                session.datum,
+            )
         )
     return History(gemeente, _rows(read), tuple(problems))

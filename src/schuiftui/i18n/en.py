@@ -464,6 +464,8 @@ EN: dict[str, str] = {
     "diff.agenda.gewijzigd": "changed",
     "diff.agenda.reordered": "the order of the actions changed",
     "history.heading": "{gemeente}: {count} round(s)",
+    "history.commit": "Commit",
+    "history.session": "Session",
     "history.trend": "Trend (old {arrow} new)",
     "compare.heading": "Comparison of {n} sessions",
     "compare.heading.1": "One session",

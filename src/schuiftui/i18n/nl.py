@@ -469,6 +469,8 @@ NL: dict[str, str] = {
     "diff.agenda.gewijzigd": "gewijzigd",
     "diff.agenda.reordered": "de volgorde van de acties is veranderd",
     "history.heading": "{gemeente}: {count} ronde(s)",
+    "history.commit": "Commit",
+    "history.session": "Sessie",
     "history.trend": "Verloop (oud {arrow} nieuw)",
     "compare.heading": "Vergelijking van {n} sessies",
     "compare.heading.1": "Eén sessie",

@@ -55,14 +55,16 @@ def sessions_csv(sessions: Sequence[Session]) -> str:
 
 
 def history_csv(history: History) -> str:
-    """One row per round: datum, titel and the five stands."""
+    """One row per round: datum, titel and the five stands (from git: then the session's date)."""
+    extra = ["sessiedatum"] if history.from_git else []
     return _csv(
-        ["datum", "titel", *CATEGORY_IDS],
+        ["datum", "titel", *CATEGORY_IDS, *extra],
         [
             [
                 row.datum.isoformat(),
                 row.titel,
                 *(row.stands[slider_id] for slider_id in CATEGORY_IDS),
+                *([row.sessiedatum.isoformat() if row.sessiedatum else ""] if extra else []),
             ]
             for row in history.rows
         ],

@@ -57,6 +57,11 @@ def history_json(history: History) -> str:
                     "titel": row.titel,
                     "bron": row.source,
                     **({"commit": row.commit} if row.commit else {}),
+                    **(
+                        {"sessiedatum": row.sessiedatum.isoformat()}
+                        if row.sessiedatum is not None
+                        else {}
+                    ),
                     "schuiven": {
                         slider_id: {"stand": stand, "verschil": row.changes[slider_id]}
                         for slider_id, stand in row.stands.items()

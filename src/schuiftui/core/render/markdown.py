@@ -238,10 +238,14 @@ def history_markdown(history: History, lang: str = "nl") -> str:
             f"{format_stand(row.stands[c.id])} {change(row.changes[c.id] or 0)}".strip()
             for c in CATEGORIES
         ]
-        rows.append([row.datum.isoformat(), cell(row.titel), *stands])
+        when = [row.datum.isoformat()]
+        if history.from_git:
+            when.append(row.sessiedatum.isoformat() if row.sessiedatum else "")
+        rows.append([*when, cell(row.titel), *stands])
+    dates = [_("history.commit"), _("history.session")] if history.from_git else [_("md.datum")]
     lines += _table(
-        [_("md.datum"), _("md.titel"), *[cell(c.name.get(lang)) for c in CATEGORIES]],
+        [*dates, _("md.titel"), *[cell(c.name.get(lang)) for c in CATEGORIES]],
         rows,
-        align="ll" + "r" * len(CATEGORIES),
+        align="l" * (len(dates) + 1) + "r" * len(CATEGORIES),
     )
     return _joined(lines)

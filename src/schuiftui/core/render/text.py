@@ -294,15 +294,21 @@ def history_text(history: History, lang: str = "nl", *, ascii_only: bool = False
     names = [[*c.short.get(lang).split("\n"), ""] for c in CATEGORIES]
     first = "".join(f"{name[0]:<{HISTORY_COLUMN}}" for name in names)
     second = "".join(f"{name[1]:<{HISTORY_COLUMN}}" for name in names)
-    lines.append(f"{'':<12}{first}".rstrip())
-    lines.append(f"{_('md.datum'):<12}{second}{_('md.titel')}")
+    git = history.from_git
+    dates = 23 if git else 12
+    heading_date = f"{_('history.commit'):<11}{_('history.session')}" if git else _("md.datum")
+    lines.append(f"{'':<{dates}}{first}".rstrip())
+    lines.append(f"{heading_date:<{dates}}{second}{_('md.titel')}")
     for row in history.rows:
         cells = ""
         for category in CATEGORIES:
             moved = row.changes[category.id]
             text = f"{format_stand(row.stands[category.id]):>2} {change(moved or 0)}".rstrip()
             cells += f"{text:<{HISTORY_COLUMN}}"
-        lines.append(f"{row.datum.isoformat():<12}{cells}{row.titel}".rstrip())
+        when = row.datum.isoformat()
+        if git:
+            when += " " + (row.sessiedatum.isoformat() if row.sessiedatum else "")
+        lines.append(f"{when:<{dates}}{cells}{row.titel}".rstrip())
     lines += ["", _("history.trend", arrow=ARROW)]
     width = max(len(c.name.get(lang)) for c in CATEGORIES)
     for category in CATEGORIES:
