@@ -141,7 +141,7 @@ def test_diff_exits_2_on_errors(tmp_path: Path, capsys: pytest.CaptureFixture[st
         == f"{broken}:2: geen geldige TOML: ongeldige waarde (tekst hoort tussen aanhalingstekens)\n"
     )
     assert main(["diff", str(EXAMPLES / "venlo")]) == 2
-    assert "1 ronde(s) gevonden" in capsys.readouterr().err
+    assert "1 ronde gevonden" in capsys.readouterr().err
     assert main(["diff", str(ALTENA_1)]) == 2
     assert "geef twee sessiebestanden" in capsys.readouterr().err
 

@@ -65,7 +65,7 @@ def test_history_csv_has_a_header_and_one_row_per_session(
 def test_history_text_shows_stands_changes_and_trends(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["history", str(EXAMPLES / "altena")]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "Altena: 2 ronde(s)"
+    assert lines[0] == "Altena: 2 rondes"
     assert lines[4].split() == ["2020-02-12", "+3", "-2", "-4", "+4", "-2", "Werkplaats", "2"]
     assert lines[5].split()[:8] == ["2020-10-07", "+3", "0", "(+2)", "-2", "(+2)", "+4", "-2"]
     assert "  Proces met bewoners     -2 -> 0    ▃▅" in lines

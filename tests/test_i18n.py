@@ -94,3 +94,21 @@ def test_the_categories_and_reasons_are_texts_of_the_catalogs() -> None:
     assert [key for key in keys if key not in NL or key not in EN] == []
     assert CATEGORIES[4].name.get("en") == "Communication"
     assert CATEGORIES[4].name.nl == "Communicatie"
+
+
+def test_plurals_come_from_the_catalog_never_as_parentheses() -> None:
+    """ "2 rondes", "1 ronde": a key with a form for one (`key.1`), never "ronde(s)"."""
+    import re
+
+    from schuiftui.i18n import Translator
+    from schuiftui.i18n.en import EN
+    from schuiftui.i18n.nl import NL
+
+    for catalog in (NL, EN):
+        for key, message in catalog.items():
+            assert not re.search(r"\w\((s|en|n)\)", message), f"{key}: {message}"
+    _ = Translator("nl")
+    assert _("history.heading", gemeente="Altena", n=1) == "Altena: 1 ronde"
+    assert _("history.heading", gemeente="Altena", n=2) == "Altena: 2 rondes"
+    assert _("save.merged", n=3).startswith("Samengevoegd met 3 wijzigingen")
+    assert Translator("en")("save.merged", n=1).startswith("Merged with 1 change ")

@@ -39,8 +39,7 @@ async def test_changes_to_different_sliders_are_merged(
     stands = load(altena).stands()
     assert (stands["positionering_intern"], stands["communicatie"]) == (4, 1)
     assert (
-        shown[0]
-        == "Samengevoegd met 1 wijziging(en) die intussen door iemand anders waren opgeslagen."
+        shown[0] == "Samengevoegd met 1 wijziging die intussen door iemand anders was opgeslagen."
     )
 
 

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     if len(paths) == 1 and paths[0].is_dir():
         found = rounds(paths[0])
         if len(found) < 2:
-            error(_("cli.diff.too_few", dir=paths[0], count=len(found)))
+            error(_("cli.diff.too_few", dir=paths[0], n=len(found)))
             return EXIT_USAGE
         paths = [found[-2].path, found[-1].path]
     if len(paths) != 2:

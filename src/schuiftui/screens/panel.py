@@ -486,13 +486,13 @@ class PanelScreen(EditingScreen):
             self._show_session()
         self.keep_draft()  # saved: the draft goes, unless a dialog holds more
         if saved.from_disk:
-            self.notify(_("save.merged", count=saved.from_disk), timeout=6)
+            self.notify(_("save.merged", n=saved.from_disk), timeout=6)
         message = "panel.saved" if saved.written else "panel.unchanged"
         self.notify(_(message, path=saved.path), timeout=3)
         unannounced = [name for name in saved.rewritten if name not in self._announced]
         if unannounced:  # written in such a form by someone else since it was opened
             tables = ", ".join(f"[{name}]" for name in unannounced)
-            self.notify(_("save.rewritten", tables=tables), timeout=10)
+            self.notify(_("save.rewritten", tables=tables, n=len(unannounced)), timeout=10)
         if saved.moved_from is not None:
             self.notify(_("save.as_new", path=saved.path, old=saved.moved_from), timeout=8)
 

@@ -70,7 +70,7 @@ def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
         s = sessions[0]
         title = " — ".join([s.gemeente, s.datum.isoformat()] + ([s.titel] if s.titel else []))
     elif len(gemeenten) == 1:
-        title = _("svg.rounds", gemeente=gemeenten[0], count=len(sessions))
+        title = _("svg.rounds", gemeente=gemeenten[0], n=len(sessions))
     elif len(gemeenten) <= 4:
         title = _("svg.comparison", gemeenten=", ".join(gemeenten))
     else:  # the legend names them

@@ -288,7 +288,7 @@ def sparkline(stands: list[int], ascii_only: bool = False) -> str:
 def history_text(history: History, lang: str = "nl", *, ascii_only: bool = False) -> str:
     """Every round in a table: date, the five stands with their change, the title; then trends."""
     _ = Translator(lang)
-    lines = [_("history.heading", gemeente=history.gemeente, count=len(history.rows)), ""]
+    lines = [_("history.heading", gemeente=history.gemeente, n=len(history.rows)), ""]
     if not history.rows:
         return "\n".join(lines).rstrip() + "\n"
     names = [[*c.short.get(lang).split("\n"), ""] for c in CATEGORIES]
