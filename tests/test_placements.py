@@ -266,6 +266,7 @@ def test_compare_in_a_pipe_spreads_the_people_and_says_the_team_apart(
     placed(sessions_dir, "Cor", -1)
     assert main(["compare", str(sessions_dir / LATEST)]) == 0
     out = capsys.readouterr().out
+    assert out.startswith("Vergelijking van 3 plaatsingen\n")
     line = next(line for line in out.splitlines() if "Positionering intern" in line and "…" in line)
     assert line.split()[2:5] == ["-3", "…", "-1"]
     assert "mediaan -2 · teamstand +3" in line

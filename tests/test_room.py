@@ -215,3 +215,24 @@ def test_the_host_key_is_made_once_and_kept_private(state_dir: Path) -> None:
     path = state_dir / "serve" / "host_key"
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert host_key(state_dir).get_fingerprint("sha256") == first  # never "host key changed"
+
+
+async def test_a_participants_screen_names_no_files(sessions_dir: Path) -> None:
+    from schuiftui.app import make_app
+    from schuiftui.core.placements import start_placement
+
+    from .conftest import TODAY
+
+    session, path = start_placement(sessions_dir / TEAM, "Anna")
+    app = make_app(path, session=session, today=lambda: TODAY, participant=True)
+    shown: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.notify = lambda message, **_: shown.append(message)  # type: ignore[method-assign]
+        await pilot.press("up", "ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen_text = "\n".join(
+            str(widget.render()) for widget in app.screen.query("Static, TitleBar")
+        )
+    assert shown == ["Je plaatsing is opgeslagen."]
+    assert ".toml" not in screen_text and "sessions" not in screen_text

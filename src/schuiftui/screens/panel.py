@@ -488,6 +488,8 @@ class PanelScreen(EditingScreen):
         if saved.from_disk:
             self.notify(_("save.merged", n=saved.from_disk), timeout=6)
         message = "panel.saved" if saved.written else "panel.unchanged"
+        if self.participant:  # a participant's screen names no files
+            message = "panel.saved_placement" if saved.written else "panel.unchanged_placement"
         self.notify(_(message, path=saved.path), timeout=3)
         unannounced = [name for name in saved.rewritten if name not in self._announced]
         if unannounced:  # written in such a form by someone else since it was opened

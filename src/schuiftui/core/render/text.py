@@ -358,7 +358,13 @@ def comparison_text(
     _ = Translator(lang)
     glyphs = glyphs_for(ascii_only)
     width = max(len(item.session.gemeente) for item in items)
-    lines = [_("compare.heading", n=len(items)), ""]
+    from ..compare import people as people_among
+
+    placed = people_among(items)
+    if placed:  # people's own placements (and the team's stand)
+        lines = [_("compare.heading_placements", n=len(placed)), ""]
+    else:
+        lines = [_("compare.heading", n=len(items)), ""]
     lines += [legend_line(item, width, _) for item in items]
     marks = [
         [Mark(item.session.sliders[category.id].stand, item.letter) for item in items]
