@@ -685,3 +685,22 @@ async def test_every_way_to_a_new_round_keeps_the_organogram(
         ]
     )
     assert "organogram" not in capsys.readouterr().out.lower()
+
+
+@pytest.mark.parametrize(
+    "typed, suggested",
+    [
+        ("Anna, soc", "Anna, sociaal domein"),
+        ("fys", "fysiek domein"),
+        ("Anna, teamleider wijk", "Anna, teamleider wijkambtenaar"),
+        ("Bert (fys", "Bert (fysiek domein"),
+        ("Anna sociaal d", "Anna sociaal domein"),
+        ("Anna s", None),
+        ("Anna, ", None),
+        ("sociaal domein", None),
+    ],
+)
+def test_a_role_is_suggested_wherever_it_is_being_typed(typed: str, suggested: str | None) -> None:
+    from schuiftui.widgets.roles import suggested_role
+
+    assert suggested_role(typed) == suggested
