@@ -154,3 +154,31 @@ async def test_the_panel_asks_beside_the_slider_and_z_keeps_the_teams_notes(alte
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert load(altena2).samenhang == "Sociaal en fysiek overleggen apart."
+
+
+async def test_d_shows_the_focused_sliders_toelichting_whole_at_80x24(altena2: Path) -> None:
+    from schuiftui.app import make_app
+    from schuiftui.screens.dialogs.text import ReadDialog
+    from schuiftui.screens.panel import PanelScreen
+
+    from .conftest import TODAY
+
+    session = load(altena2)
+    long_text = " ".join(f"Zin {number} van een lange toelichting." for number in range(1, 40))
+    session.sliders["communicatie"].toelichting = long_text + " Het einde."
+    save(session, altena2)
+    app = make_app(altena2, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l", "l", "l", "d")  # Communicatie, then read it whole
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ReadDialog)
+        read = dialog.query_one("#read")
+        assert read.size.height >= 15  # the window, not the panel's few detail lines
+        assert "Het einde." in str(dialog.query_one("#read-text").render())
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert read.scroll_y > 0  # what does not fit, scrolls
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PanelScreen)

@@ -33,6 +33,7 @@ SECTIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("C / F2", "help.casus_editor"),
             ("g", "help.details"),
             ("z", "help.samenhang"),
+            ("d", "help.read_detail"),
             ("a", "help.agenda"),
             ("? / F1", "help.help"),
             ("Escape", "help.escape"),

@@ -109,6 +109,7 @@ class PanelScreen(EditingScreen):
         Binding("x", "export", "key.export", show=False),
         Binding("s", "spread", "key.spread"),
         Binding("z", "samenhang", "key.samenhang", show=False),
+        Binding("d", "read_detail", "key.read_detail", show=False),
     ]
 
     MOVED_FAR = 2
@@ -565,6 +566,15 @@ class PanelScreen(EditingScreen):
             # Only back to where the session was opened: the start screen.
             return on_a_slider and self.app.screen_stack.index(self) > 0
         return True
+
+    def action_read_detail(self) -> None:
+        """The focused slider's detail (toelichting, the round before, samenhang) whole."""
+        from .dialogs.text import ReadDialog
+
+        slider_id = self._last_slider
+        name = BY_ID[slider_id].name.get(self.translate.lang)
+        whole = detail(self.session, slider_id, self.translate, self.previous, heading=False)
+        self.app.push_screen(ReadDialog(name, whole, self.translate))
 
     def action_spread(self) -> None:
         """A participant looks at everyone's placements, once the facilitator revealed them."""

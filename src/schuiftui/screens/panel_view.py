@@ -32,9 +32,18 @@ def titles(session: Session, _: Translator, *, read_only: bool, dirty: bool) -> 
 
 
 def detail(
-    session: Session, slider_id: str, _: Translator, previous: PreviousRound | None
+    session: Session,
+    slider_id: str,
+    _: Translator,
+    previous: PreviousRound | None,
+    *,
+    heading: bool = True,
 ) -> Content:
-    """The name, toelichting and pole descriptions of one slider; the previous round's stand."""
+    """The name, toelichting and pole descriptions of one slider; the previous round's stand.
+
+    `heading`: start with the slider's name and its keys (not where the name
+    is the title already).
+    """
     lang = _.lang
     category = BY_ID[slider_id]
     toelichting = session.sliders[slider_id].toelichting
@@ -46,14 +55,16 @@ def detail(
 
     asked = [question for question in questions(session) if question.concerns(slider_id)]
     # Assembled, not markup: text the team typed is shown exactly as typed.
-    parts: list[str | tuple[str, str]] = [
-        (category.name.get(lang), "bold"),
-        "  ",
-        (_("panel.edit_hint"), "dim"),
-        *(["  ", (_("panel.samenhang_key"), "bold")] if asked else []),
-        "\n",
-        toelichting or _("panel.no_toelichting"),
-    ]
+    parts: list[str | tuple[str, str]] = []
+    if heading:
+        parts += [
+            (category.name.get(lang), "bold"),
+            "  ",
+            (_("panel.edit_hint"), "dim"),
+            *(["  ", (_("panel.samenhang_key"), "bold")] if asked else []),
+            "\n",
+        ]
+    parts.append(toelichting or _("panel.no_toelichting"))
     if copied:
         parts += [" ", (_("panel.copied"), "italic dim")]
     parts.append("\n")

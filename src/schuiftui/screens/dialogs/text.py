@@ -8,6 +8,8 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Input, OptionList, TextArea
 
 from ...i18n import Translator
@@ -127,4 +129,48 @@ class PickTextDialog(Dialog["str | None"]):
         self.dismiss(self.choices[event.option_index][1])
 
     def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class ReadDialog(Dialog[None]):
+    """A text to read whole, as large as the window (the focused slider's detail)."""
+
+    KEYS = "dialog.read.keys"
+    FRAME = "dialog full"
+    DEFAULT_CSS = """
+    .dialog.full {
+        width: 100%;
+        max-width: 100%;
+        height: 100%;
+        max-height: 100%;
+    }
+
+    .dialog.full #read {
+        height: 1fr;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,d", "close", "key.back"),
+        Binding("up,k", "scroll(-1)", "key.scroll", show=False),
+        Binding("down,j", "scroll(1)", "key.scroll", show=False),
+        Binding("pageup", "scroll(-10)", "key.scroll", show=False),
+        Binding("pagedown", "scroll(10)", "key.scroll", show=False),
+    ]
+
+    def __init__(self, heading: str, content: Content, translate: Translator) -> None:
+        super().__init__(translate)
+        self._heading = heading
+        self.content = content
+
+    def dialog_title(self) -> str:
+        return self._heading
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="read"):
+            yield Plain(self.content, id="read-text")
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#read", VerticalScroll).scroll_relative(y=lines, animate=False)
+
+    def action_close(self) -> None:
         self.dismiss(None)
