@@ -557,7 +557,9 @@ def test_the_format_document_shows_a_valid_file(tmp_path: Path) -> None:
     path.write_text(example, encoding="utf-8")
     session = load(path)
     assert session.organogram.startswith("Het wijkteam")
+    assert session.samenhang.startswith("Initiatieven van bewoners")
     assert session.agenda[0].uiterlijk == datetime.date(2020, 3, 11)
+    assert session.agenda[0].categorie == "proces_met_bewoners"
     save(session, path)  # an unchanged session: the file stays byte for byte
     assert path.read_text(encoding="utf-8") == example
 
