@@ -182,3 +182,33 @@ async def test_d_shows_the_focused_sliders_toelichting_whole_at_80x24(altena2: P
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
+
+
+async def test_an_action_names_the_slider_it_serves_and_shows_with_it(altena2: Path) -> None:
+    from schuiftui.app import make_app
+    from schuiftui.screens.dialogs.agenda import AgendaItemDialog
+    from schuiftui.screens.panel import PanelScreen
+
+    from .conftest import TODAY
+
+    app = make_app(altena2, today=lambda: TODAY)
+    async with app.run_test(size=(100, 40)) as pilot:
+        panel = app.screen
+        assert isinstance(panel, PanelScreen)
+        await pilot.press("a", "n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AgendaItemDialog)
+        await pilot.press(*"Bewonersavond plannen")
+        dialog.query_one("#categorie").value = "proces_met_bewoners"
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")  # back to the sliders
+        await pilot.press("l")  # Proces met bewoners
+        await pilot.pause()
+        detail = str(panel.query_one("#detail-text").render())
+        assert "Actie: [ ] Bewonersavond plannen" in detail
+    saved = load(altena2)
+    assert saved.agenda[-1].tekst == "Bewonersavond plannen"
+    assert saved.agenda[-1].categorie == "proces_met_bewoners"

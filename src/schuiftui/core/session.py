@@ -249,6 +249,7 @@ def edited_agenda(
     eigenaar: str | None,
     uiterlijk: datetime.date | None,
     taken: Iterable[str] = (),
+    categorie: str | None = None,
 ) -> tuple[Session, int | None]:
     """A copy of `session` with agenda item `index` changed, or a new one (`index` None).
 
@@ -271,12 +272,13 @@ def edited_agenda(
                 termijn=termijn,
                 eigenaar=eigenaar,
                 uiterlijk=uiterlijk,
+                categorie=categorie,
             )
         )
         return result, len(result.agenda) - 1
     item = result.agenda[index]
     item.tekst, item.termijn, item.eigenaar = tekst, termijn, eigenaar
-    item.uiterlijk = uiterlijk
+    item.uiterlijk, item.categorie = uiterlijk, categorie
     return result, index
 
 

@@ -328,6 +328,8 @@ EN: dict[str, str] = {
     "dialog.agenda.tekst": "What is the action?",
     "dialog.agenda.termijn": "Term",
     "dialog.agenda.geen_termijn": "no term",
+    "dialog.agenda.categorie": "For which slider",
+    "dialog.agenda.geen_categorie": "no slider",
     "dialog.agenda.eigenaar": "Who takes it on?",
     "dialog.agenda.uiterlijk": "Due by (homework)",
     "dialog.details.title": "Session details",

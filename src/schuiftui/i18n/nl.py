@@ -332,6 +332,8 @@ NL: dict[str, str] = {
     "dialog.agenda.tekst": "Wat is de actie?",
     "dialog.agenda.termijn": "Termijn",
     "dialog.agenda.geen_termijn": "geen termijn",
+    "dialog.agenda.categorie": "Voor welke schuif",
+    "dialog.agenda.geen_categorie": "geen schuif",
     "dialog.agenda.eigenaar": "Wie trekt het?",
     "dialog.agenda.uiterlijk": "Uiterlijk (huiswerk)",
     "dialog.details.title": "Gegevens van de sessie",

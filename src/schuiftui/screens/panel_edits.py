@@ -155,7 +155,7 @@ class EditingScreen(Screen[None]):
         item = self.session.agenda[index] if index is not None else None
         item_id = item.id if item is not None else None
         fields = (
-            AgendaFields(item.tekst, item.termijn, item.eigenaar, item.uiterlijk)
+            AgendaFields(item.tekst, item.termijn, item.eigenaar, item.uiterlijk, item.categorie)
             if item
             else AgendaFields("", None, None, None)
         )
@@ -180,6 +180,7 @@ class EditingScreen(Screen[None]):
                 typed.eigenaar,
                 typed.uiterlijk,
                 self._taken_ids(),
+                typed.categorie,
             )[0]
 
         def done(result: AgendaFields) -> None:
@@ -195,6 +196,7 @@ class EditingScreen(Screen[None]):
                 result.eigenaar,
                 result.uiterlijk,
                 self._taken_ids(),
+                result.categorie,
             )
             self.editor.change(changed)
             self._show_agenda(place)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select
 
+from ...core.categories import CATEGORIES
 from ...core.session import parse_date, read_date, typed_date
 from ...i18n import Translator
 from ...widgets.plain import Plain, PlainLabel
@@ -25,6 +26,8 @@ class AgendaFields:
     eigenaar: str | None
     uiterlijk: datetime.date | None
     """The date by which it is due (huiswerk), if any."""
+    categorie: str | None = None
+    """The slider the action serves, if any."""
     save: bool = False
 
 
@@ -65,6 +68,13 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
                     id="uiterlijk",
                     placeholder=_("dialog.date_placeholder"),
                 )
+        yield PlainLabel(_("dialog.agenda.categorie"))
+        yield Select(
+            [(category.name.get(_.lang), category.id) for category in CATEGORIES],
+            value=self.fields.categorie or Select.NULL,
+            prompt=_("dialog.agenda.geen_categorie"),
+            id="categorie",
+        )
         yield Plain("", id="problem", classes="dialog-problem")
 
     def on_mount(self) -> None:
@@ -87,6 +97,7 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
 
     def result(self, save: bool) -> AgendaFields:
         termijn = self.query_one("#termijn", Select).value
+        categorie = self.query_one("#categorie", Select).value
         eigenaar = self.query_one("#eigenaar", Input).value.strip()
         return AgendaFields(
             tekst=self.query_one("#tekst", Input).value.strip(),
@@ -94,5 +105,6 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
             eigenaar=eigenaar or None,
             # A date still being typed (a recovery draft) keeps none yet.
             uiterlijk=parse_date(self.query_one("#uiterlijk", Input).value.strip()),
+            categorie=categorie if isinstance(categorie, str) else None,
             save=save,
         )
