@@ -9,8 +9,19 @@ from pathlib import Path
 from .compare import Compared
 from .files import write_atomically
 
-FORMATS: tuple[str, ...] = ("md", "csv", "svg")
+FORMATS: tuple[str, ...] = ("md", "csv", "svg", "xlsx")
 """What `export` can write."""
+BINARY: frozenset[str] = frozenset(("xlsx",))
+"""The formats that are no text (`export_bytes` writes them)."""
+
+
+def export_bytes(to: str, items: Sequence[Compared], lang: str = "nl") -> bytes:
+    """`items` as `to`, as the bytes of the file: text formats in UTF-8."""
+    if to == "xlsx":
+        from .render.xlsx import sessions_xlsx
+
+        return sessions_xlsx(items, lang)
+    return export_text(to, items, lang).encode("utf-8")
 
 
 def export_text(to: str, items: Sequence[Compared], lang: str = "nl") -> str:
