@@ -212,3 +212,25 @@ async def test_an_action_names_the_slider_it_serves_and_shows_with_it(altena2: P
     saved = load(altena2)
     assert saved.agenda[-1].tekst == "Bewonersavond plannen"
     assert saved.agenda[-1].categorie == "proces_met_bewoners"
+
+
+async def test_the_compare_screen_and_compare_in_a_pipe_ask_per_gemeente(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.__main__ import main
+    from schuiftui.app import make_app
+
+    from .conftest import TODAY
+
+    assert main(["compare", str(sessions_dir)]) == 0
+    out = capsys.readouterr().out
+    section = out[out.index("\nSamenhang\n") :]
+    assert "  A  Het wijkgericht werken staat hoog" in section  # Altena
+    assert "  V  Het wijkgericht werken staat hoog" in section  # Venlo
+    assert "  S  " not in section  # Schiedam: nothing pulls apart
+    app = make_app(None, compare=[sessions_dir], today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l", "l", "l")  # Bestuur en politiek
+        await pilot.pause()
+        detail = str(app.screen.query_one("#compare-detail-text").render())
+        assert detail.count("Samenhang: Het wijkgericht werken staat hoog") == 2

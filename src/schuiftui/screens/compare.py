@@ -20,6 +20,7 @@ from ..core.categories import BY_ID, CATEGORIES
 from ..core.compare import Compared, discussed, fingerprint, people, read_comparison, team_among
 from ..core.placements import placed_by
 from ..core.render.text import shorten
+from ..core.samenhang import questions
 from ..core.session import Session, Slider, format_median, format_stand
 from ..i18n import Translator
 from ..widgets.fader import full_label, labels
@@ -273,6 +274,12 @@ class CompareScreen(Screen[None]):
             parts.append(
                 slider.toelichting.replace("\n", " ") or (_("panel.no_toelichting"), "dim")
             )
+            if item.session.ingevuld_door is None:
+                # Per gemeente: where this slider pulls apart from another, the question.
+                for question in questions(item.session):
+                    if question.concerns(self._focused):
+                        parts += ["\n   ", (f"{_('samenhang.title')}:", "bold")]
+                        parts += [" ", (question.text(_.lang), "italic")]
         if not self.items:
             parts += ["\n", _("compare.none")]
         elif self.team is not None and not people(self.items):

@@ -386,7 +386,21 @@ def comparison_text(
                 stand = team.session.sliders[category.id].stand
                 line += " · " + _("compare.team_stand", stand=format_stand(stand))
         lines.append(line.replace("…", "..").replace("·", "|") if ascii_only else line)
+    lines += _comparison_samenhang(items, _)
     return "\n".join(lines) + "\n"
+
+
+def _comparison_samenhang(items: Sequence[Compared], _: Translator) -> list[str]:
+    """Per session that raises them, the samenhang questions: "A  Altena: ..."."""
+    from ..samenhang import questions
+
+    lines: list[str] = []
+    for item in items:
+        if item.session.ingevuld_door is not None:
+            continue  # a person's own placement: the team discusses the team's stands
+        for question in questions(item.session):
+            lines += wrap(question.text(_.lang), 78, f"  {item.letter}  ", "     ")
+    return ["", _("samenhang.title"), *lines] if lines else []
 
 
 # The text git diffs (`git-setup` makes git show sessions through it)
