@@ -1,5 +1,5 @@
-"""`schuiftui export FILE... --to md|csv|svg|xlsx [-o OUT]`: a report, a table, a picture,
-or an Excel workbook."""
+"""`schuiftui export FILE... --to md|html|csv|svg|xlsx [-o OUT]`: a report, a table, a
+picture, or an Excel workbook."""
 
 from __future__ import annotations
 
@@ -21,7 +21,10 @@ def add_arguments(parser: Parser, _: Translator) -> None:
         help=_("cli.export.paths"),
     )
     parser.add_argument(
-        "--to", choices=("md", "csv", "svg", "xlsx"), required=True, help=_("cli.export.to")
+        "--to",
+        choices=("md", "html", "csv", "svg", "xlsx"),
+        required=True,
+        help=_("cli.export.to"),
     )
     parser.add_argument(
         "-o",

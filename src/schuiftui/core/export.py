@@ -9,7 +9,7 @@ from pathlib import Path
 from .compare import Compared
 from .files import write_atomically
 
-FORMATS: tuple[str, ...] = ("md", "csv", "svg", "xlsx")
+FORMATS: tuple[str, ...] = ("md", "html", "csv", "svg", "xlsx")
 """What `export` can write."""
 BINARY: frozenset[str] = frozenset(("xlsx",))
 """The formats that are no text (`export_bytes` writes them)."""
@@ -25,7 +25,7 @@ def export_bytes(to: str, items: Sequence[Compared], lang: str = "nl") -> bytes:
 
 
 def export_text(to: str, items: Sequence[Compared], lang: str = "nl") -> str:
-    """`items` as `to` ("md", "csv" or "svg").
+    """`items` as `to` ("md", "html", "csv" or "svg").
 
     One session gives its own report; several give the comparison, the
     changes between rounds and every session.
@@ -38,6 +38,10 @@ def export_text(to: str, items: Sequence[Compared], lang: str = "nl") -> str:
         from .render.svg import mengpaneel_svg
 
         return mengpaneel_svg(items, lang)
+    if to == "html":
+        from .render.html import report_html
+
+        return report_html(items, lang)
     if to != "md":
         raise ValueError(f"unknown export format {to!r}")
     from .render.markdown import comparison_markdown, session_markdown

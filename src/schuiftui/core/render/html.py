@@ -1,0 +1,225 @@
+"""The report for a wethouder or the management: one self-contained HTML file that prints on A4.
+
+No network and no fonts to fetch: the system's own fonts, the chart as
+inline SVG, the styles in the file. Saved as PDF from any browser's print
+dialog. Written in sentences, not as a developer's diff: what moved most
+since the round before, the samenhang questions, how the actions stand,
+then per session the chart, the stands with their toelichtingen, the
+organogram, the casus and the agenda. No action ids; an open action past
+its date says since when it is late.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from html import escape
+
+from ...i18n import Translator
+from ..categories import BY_ID, CATEGORIES
+from ..compare import Compared, round_changes
+from ..samenhang import questions
+from ..session import AgendaItem, Session, format_stand
+
+STYLE = """
+@page { size: A4; margin: 16mm 16mm 18mm; }
+html { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; font-size: 11pt; line-height: 1.45; color: #1f2328; }
+body { max-width: 180mm; margin: 0 auto; padding: 8mm 0; }
+h1 { font-size: 20pt; margin: 0 0 2mm; }
+h2 { font-size: 15pt; margin: 9mm 0 2mm; border-bottom: 1px solid #d0d7de; padding-bottom: 1mm; }
+h3 { font-size: 12pt; margin: 5mm 0 1mm; }
+p, ul { margin: 1mm 0 2mm; }
+.sub { color: #59636e; margin-bottom: 6mm; }
+.question { border-left: 3px solid #0072B2; padding-left: 3mm; margin: 2mm 0; }
+table { border-collapse: collapse; width: 100%; margin: 2mm 0 3mm; }
+th, td { text-align: left; vertical-align: top; padding: 1.2mm 2mm; border-bottom: 1px solid #e5e8eb; }
+td.stand { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; width: 14mm; }
+.late { color: #b3261e; font-weight: 600; }
+.done { color: #59636e; text-decoration: line-through; }
+.chart svg { width: 100%; height: auto; border: 1px solid #e5e8eb; }
+.note { white-space: pre-wrap; }
+section.session { break-before: page; }
+section.session:first-of-type { break-before: auto; }
+@media print { body { padding: 0; } }
+"""
+
+
+def report_html(
+    items: Sequence[Compared], lang: str = "nl", today: datetime.date | None = None
+) -> str:
+    """The report of `items`: a summary, then every session."""
+    from .svg import mengpaneel_svg
+
+    _ = Translator(lang)
+    today = today or datetime.date.today()
+    sessions = [item.session for item in items]
+    gemeenten = list(dict.fromkeys(session.gemeente for session in sessions))
+    title = _("html.title", gemeenten=", ".join(gemeenten))
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="sub">{escape(_("html.made", datum=long_date(today, _)))}</p>',
+        *_summary(items, _, today),
+    ]
+    for item in items:
+        parts += _session_section(item, mengpaneel_svg([item], lang), _, today)
+    parts += ["</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+def long_date(date: datetime.date, _: Translator) -> str:
+    """A date in words: "7 oktober 2020"."""
+    return f"{date.day} {_(f'month.{date.month}')} {date.year}"
+
+
+def _summary(items: Sequence[Compared], _: Translator, today: datetime.date) -> list[str]:
+    parts = [f"<h2>{escape(_('html.summary'))}</h2>"]
+    moves = _biggest_moves(items, _)
+    if moves:
+        parts.append(f"<h3>{escape(_('html.moved'))}</h3>")
+        parts += ["<ul>", *[f"<li>{escape(move)}</li>" for move in moves], "</ul>"]
+    latest = _latest_team_sessions(items)
+    asked = [(session, question) for session in latest for question in questions(session)]
+    if asked:
+        parts.append(f"<h3>{escape(_('samenhang.title'))}</h3>")
+        for session, question in asked:
+            who = f"{session.gemeente}: " if len(latest) > 1 else ""
+            parts.append(f'<p class="question">{escape(who + question.text(_.lang))}</p>')
+    parts.append(f"<h3>{escape(_('html.actions'))}</h3>")
+    for session in latest:
+        parts.append(
+            f"<p>{escape(_actions_sentence(session, _, today, named=len(latest) > 1))}</p>"
+        )
+    return parts
+
+
+def _biggest_moves(items: Sequence[Compared], _: Translator, most: int = 3) -> list[str]:
+    """Per gemeente, the sliders that moved most between its last two rounds here, as sentences."""
+    latest_pair: dict[str, tuple[Session, Session, list[tuple[str, int, int]]]] = {}
+    for older, newer, difference in round_changes(items):
+        moved = [(s.id, s.van, s.naar) for s in difference.sliders if s.van != s.naar]
+        latest_pair[newer.session.gemeente] = (older.session, newer.session, moved)
+    sentences = []
+    for older, newer, moved in latest_pair.values():
+        if not moved:
+            sentences.append(
+                _("html.nothing_moved", gemeente=newer.gemeente, van=long_date(older.datum, _))
+            )
+            continue
+        moved.sort(key=lambda move: -abs(move[2] - move[1]))
+        for slider_id, van, naar in moved[:most]:
+            steps = naar - van
+            sentences.append(
+                _(
+                    "html.move_up" if steps > 0 else "html.move_down",
+                    gemeente=newer.gemeente,
+                    schuif=BY_ID[slider_id].name.get(_.lang),
+                    van=format_stand(van),
+                    naar=format_stand(naar),
+                    n=abs(steps),
+                    sinds=long_date(older.datum, _),
+                )
+            )
+    return sentences
+
+
+def _latest_team_sessions(items: Sequence[Compared]) -> list[Session]:
+    """The newest team session of every gemeente among `items`."""
+    latest: dict[str, Session] = {}
+    for item in items:
+        session = item.session
+        if session.ingevuld_door is not None:
+            continue
+        known = latest.get(session.gemeente)
+        if known is None or session.datum >= known.datum:
+            latest[session.gemeente] = session
+    return list(latest.values())
+
+
+def _actions_sentence(session: Session, _: Translator, today: datetime.date, *, named: bool) -> str:
+    done = sum(item.done for item in session.agenda)
+    open_items = [item for item in session.agenda if not item.done]
+    late = [item for item in open_items if item.overdue(today)]
+    key = "html.actions_line" if late else "html.actions_line_in_time"
+    sentence = _(key, gedaan=done, open=len(open_items), te_laat=len(late))
+    return f"{session.gemeente}: {sentence}" if named else sentence
+
+
+def _session_section(item: Compared, chart: str, _: Translator, today: datetime.date) -> list[str]:
+    session = item.session
+    heading = f"{session.gemeente}, {long_date(session.datum, _)}"
+    if session.ingevuld_door is not None:
+        from ..placements import placed_by
+
+        heading = _("html.placement", naam=placed_by(session.ingevuld_door, _)) + f" ({heading})"
+    elif session.titel:
+        heading += f": {session.titel}"
+    parts = ['<section class="session">', f"<h2>{escape(heading)}</h2>"]
+    if session.deelnemers:
+        who = ", ".join(session.deelnemers)
+        parts.append(f"<p>{escape(_('html.deelnemers', namen=who))}</p>")
+    body = chart[chart.index("<svg") :]  # without the XML declaration: inline in HTML
+    parts.append(f'<div class="chart">{body}</div>')
+    parts += [f"<h3>{escape(_('html.stands'))}</h3>", "<table>"]
+    for category in CATEGORIES:
+        slider = session.sliders[category.id]
+        explanation = slider.toelichting or _("panel.no_toelichting")
+        parts.append(
+            f"<tr><th>{escape(category.name.get(_.lang))}</th>"
+            f'<td class="stand">{escape(format_stand(slider.stand))}</td>'
+            f'<td class="note">{escape(explanation)}</td></tr>'
+        )
+    parts.append("</table>")
+    if session.ingevuld_door is not None:
+        return [*parts, "</section>"]  # casus and agenda are the team's
+    asked = questions(session)
+    if asked or session.samenhang.strip():
+        parts.append(f"<h3>{escape(_('samenhang.title'))}</h3>")
+        parts += [f'<p class="question">{escape(q.text(_.lang))}</p>' for q in asked]
+        if session.samenhang.strip():
+            parts.append(f'<p class="note">{escape(session.samenhang)}</p>')
+    if session.organogram.strip():
+        parts.append(f"<h3>{escape(_('html.organogram'))}</h3>")
+        parts.append(f'<p class="note">{escape(session.organogram)}</p>')
+    if session.casus.titel or session.casus.notities.strip():
+        casus = _("html.casus") + (f": {session.casus.titel}" if session.casus.titel else "")
+        parts.append(f"<h3>{escape(casus)}</h3>")
+        if session.casus.notities.strip():
+            parts.append(f'<p class="note">{escape(session.casus.notities)}</p>')
+    parts.append(f"<h3>{escape(_('html.agenda'))}</h3>")
+    if session.agenda:
+        parts += ["<ul>", *[_agenda_item(action, _, today) for action in session.agenda], "</ul>"]
+    else:
+        parts.append(f"<p>{escape(_('html.no_actions'))}</p>")
+    return [*parts, "</section>"]
+
+
+def _agenda_item(item: AgendaItem, _: Translator, today: datetime.date) -> str:
+    """One action as a sentence, without its id: what, who, by when, how it stands."""
+    details = []
+    if item.termijn:
+        details.append(_(f"termijn.{item.termijn}"))
+    if item.eigenaar:
+        details.append(item.eigenaar)
+    if item.categorie:
+        details.append(BY_ID[item.categorie].name.get(_.lang))
+    text = escape(item.tekst)
+    if details:
+        text += f" ({escape(', '.join(details))})"
+    if item.done:
+        return f'<li><span class="done">{text}</span> {escape(_("html.done"))}</li>'
+    if item.uiterlijk is not None and item.overdue(today):
+        late = _("html.late", datum=long_date(item.uiterlijk, _))
+        return f'<li>{text} <span class="late">{escape(late)}</span></li>'
+    if item.uiterlijk is not None:
+        return f"<li>{text} {escape(_('html.due', datum=long_date(item.uiterlijk, _)))}</li>"
+    return f"<li>{text}</li>"
