@@ -190,3 +190,16 @@ async def test_v_on_the_panel_compares_with_the_previous_round_as_it_is_now(
         await pilot.pause()
         assert isinstance(app.screen, PanelScreen)
         assert app.screen.dirty
+
+
+async def test_two_rounds_show_what_moved_on_the_screen(sessions_dir: Path) -> None:
+    app = compare_app(sessions_dir / "altena")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("l")  # Proces met bewoners
+        await pilot.pause()
+        detail = text_of(app, "#compare-detail-text").splitlines()
+        assert detail[0] == "Proces met bewoners  van -2 naar 0 (+2) sinds 2020-02-12"
+        overlay = app.screen.query_one("#proces_met_bewoners", Overlay)
+        assert overlay.render_line(overlay.size.height - 1).text.strip() == "+2"
+        first = app.screen.query_one("#positionering_intern", Overlay)
+        assert first.render_line(first.size.height - 1).text.strip() == "0"

@@ -139,3 +139,35 @@ def test_compare_in_a_pipe_prints_the_comparison(capsys: pytest.CaptureFixture[s
     assert "  Communicatie            -2 … -2   A S V -2" in lines
     minus_two = next(line for line in lines if line.startswith(" -2  "))
     assert "ASV" in minus_two  # all three on communicatie's track at -2
+
+
+def test_rounds_of_one_gemeente_show_what_moved_never_a_spread(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    altena = EXAMPLES / "altena"
+    assert main(["compare", str(altena)]) == 0
+    out = capsys.readouterr().out
+    assert "Verschoven sinds de ronde van 2020-02-12" in out
+    assert "  Proces met bewoners     -2 ->  0   +2" in out
+    assert "Spreiding" not in out and "alle sessies op" not in out
+    assert main(["export", str(altena), "--to", "svg"]) == 0
+    texts = svg_texts(capsys.readouterr().out)
+    assert texts.count("verschoven +2") == 2 and texts.count("verschoven 0") == 3
+    assert not any("spreiding" in t or "allemaal op" in t for t in texts)
+
+
+def test_a_placements_svg_is_titled_with_the_session_and_names_its_people(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from schuiftui.core.placements import start_placement
+    from schuiftui.core.storage import save
+
+    team = sessions_dir / "altena" / "2020-10-07.toml"
+    for naam in ("Anna", "Bas"):
+        session, path = start_placement(team, naam)
+        path.parent.mkdir(exist_ok=True)
+        save(session, path)
+    assert main(["export", str(team), str(team.with_suffix("")), "--to", "svg"]) == 0
+    texts = svg_texts(capsys.readouterr().out)
+    assert "Eigen plaatsingen: Altena 2020-10-07" in texts
+    assert {"Anna", "Bas"} <= set(texts)

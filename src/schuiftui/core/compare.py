@@ -6,6 +6,7 @@ every compared session has a letter (readable without colour) and a colour.
 
 from __future__ import annotations
 
+import datetime
 import statistics
 import string
 from collections.abc import Sequence
@@ -98,6 +99,41 @@ def team_among(items: Sequence[Compared]) -> Compared | None:
     if not people(items):
         return None
     return next((item for item in items if item.session.ingevuld_door is None), None)
+
+
+@dataclass(frozen=True)
+class Moved:
+    """Rounds of one gemeente: where one slider stood in the round before, and stands now."""
+
+    id: str
+    before: int
+    now: int
+    since: datetime.date
+    """The date of the round before."""
+
+    @property
+    def change(self) -> int:
+        return self.now - self.before
+
+
+def moves(items: Sequence[Compared]) -> tuple[Moved, ...] | None:
+    """For rounds of one gemeente (two or more, no placements): what moved per slider between
+    the round before the newest and the newest; None for any other comparison.
+
+    Rounds show what moved, never a "spread": they are one team over time.
+    """
+    if len(items) < 2 or people(items):
+        return None
+    if len({item.session.gemeente for item in items}) != 1:
+        return None
+    ordered = sorted(items, key=_round_order)
+    before, now = ordered[-2].session, ordered[-1].session
+    return tuple(
+        Moved(
+            slider_id, before.sliders[slider_id].stand, now.sliders[slider_id].stand, before.datum
+        )
+        for slider_id in CATEGORY_IDS
+    )
 
 
 def discussed(items: Sequence[Compared]) -> tuple[list[Compared], tuple[Spread, ...]]:

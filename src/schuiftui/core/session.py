@@ -39,6 +39,11 @@ def format_stand(stand: int) -> str:
     return f"{stand:+d}" if stand else "0"
 
 
+def format_change(steps: int) -> str:
+    """A change of stand: "+2", "-1", or "0" when nothing moved."""
+    return f"{steps:+d}" if steps else "0"
+
+
 def format_median(value: float, lang: str = "nl") -> str:
     """A median stand: "+2", or "-1,5" between two stands (a decimal point in English)."""
     if value == int(value):

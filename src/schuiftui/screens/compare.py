@@ -17,11 +17,19 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..core.categories import BY_ID, CATEGORIES
-from ..core.compare import Compared, discussed, fingerprint, people, read_comparison, team_among
+from ..core.compare import (
+    Compared,
+    discussed,
+    fingerprint,
+    moves,
+    people,
+    read_comparison,
+    team_among,
+)
 from ..core.placements import placed_by
 from ..core.render.text import shorten
 from ..core.samenhang import questions
-from ..core.session import Session, Slider, format_median, format_stand
+from ..core.session import Session, Slider, format_change, format_median, format_stand
 from ..i18n import Translator
 from ..widgets.fader import full_label, labels
 from ..widgets.keyline import KeyLine
@@ -168,12 +176,14 @@ class CompareScreen(Screen[None]):
         with Row(id="compare-top"):
             with Row(id="overlays"):
                 for category in CATEGORIES:
-                    yield Overlay(
+                    overlay = Overlay(
                         *labels(category, lang),
                         self._markers(category.id),
                         full_label=full_label(category, lang),
                         id=category.id,
                     )
+                    overlay.set_reactive(Overlay.foot, self._foot(category.id))
+                    yield overlay
             with Vertical(id="legend"):
                 yield Plain(_("compare.legend"), classes="side-title")
                 yield Plain(self._legend(), id="legend-text")
@@ -302,6 +312,19 @@ class CompareScreen(Screen[None]):
         "spreiding -3 … -1 (2 stappen) · mediaan -2 · teamstand 0"
         """
         _ = self.translate
+        moved = moves(self.items)
+        if moved is not None:  # rounds of one gemeente: what moved, not a spread
+            one = moved[CATEGORIES.index(BY_ID[slider_id])]
+            since = one.since.isoformat()
+            if not one.change:
+                return _("compare.not_moved", stand=format_stand(one.now), since=since)
+            return _(
+                "compare.moved",
+                before=format_stand(one.before),
+                now=format_stand(one.now),
+                change=format_change(one.change),
+                since=since,
+            )
         if self.team is not None and not people(self.items):
             stand = self.items[0].session.sliders[slider_id].stand
             return _("compare.team_stand", stand=format_stand(stand))
@@ -327,9 +350,18 @@ class CompareScreen(Screen[None]):
                 line += " · " + _("compare.team_stand", stand=format_stand(stand))
         return line
 
+    def _foot(self, slider_id: str) -> str | None:
+        """Below a track: for rounds of one gemeente the change since the round before."""
+        moved = moves(self.items)
+        if moved is None:
+            return None
+        return format_change(moved[CATEGORIES.index(BY_ID[slider_id])].change)
+
     def _show(self) -> None:
         for category in CATEGORIES:
-            self.query_one(f"#{category.id}", Overlay).markers = self._markers(category.id)
+            overlay = self.query_one(f"#{category.id}", Overlay)
+            overlay.markers = self._markers(category.id)
+            overlay.foot = self._foot(category.id)
         self.query_one("#legend-text", Static).update(self._legend())
         self.query_one("#compare-detail-text", Static).update(self._detail())
         bar = self.query_one(TitleBar)

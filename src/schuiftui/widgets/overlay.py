@@ -49,6 +49,8 @@ class Overlay(Fader, can_focus=True):
 
     markers: reactive[tuple[Marker, ...]] = reactive((), init=False, repaint=False)
     """The sessions' markers, in legend order."""
+    foot: reactive[str | None] = reactive(None, init=False)
+    """What the row below the track says instead of the spread (rounds: the change)."""
 
     def __init__(
         self,
@@ -100,14 +102,17 @@ class Overlay(Fader, can_focus=True):
 
     def _foot_row(self, row: int, width: int) -> Strip:
         stands = [marker.stand for marker in self.markers if not marker.apart]
-        if len(stands) < 2:
+        if self.foot is not None:
+            text = self.foot
+        elif len(stands) < 2:
             return Strip.blank(width, self._base_style)
-        lowest, highest = min(stands), max(stands)
-        text = (
-            format_stand(lowest)
-            if lowest == highest
-            else f"{format_stand(lowest)}…{format_stand(highest)}"
-        )
+        else:
+            lowest, highest = min(stands), max(stands)
+            text = (
+                format_stand(lowest)
+                if lowest == highest
+                else f"{format_stand(lowest)}…{format_stand(highest)}"
+            )
         return Strip(
             [Segment(text.center(width)[:width], self.component_style("overlay--spread"))], width
         )

@@ -15,8 +15,8 @@ from xml.sax import saxutils
 
 from ...i18n import Translator
 from ..categories import CATEGORIES, one_line
-from ..compare import Compared, discussed
-from ..session import STAND_MAX, STAND_MIN, format_stand
+from ..compare import Compared, Moved, discussed, moves, people
+from ..session import STAND_MAX, STAND_MIN, format_change, format_stand
 from .text import shorten
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -66,9 +66,13 @@ def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
     _ = Translator(lang)
     sessions = [item.session for item in items]
     gemeenten = list(dict.fromkeys(session.gemeente for session in sessions))
-    if len(sessions) == 1:
+    placed = people(items)
+    if len(sessions) == 1 and sessions[0].ingevuld_door is None:
         s = sessions[0]
         title = " — ".join([s.gemeente, s.datum.isoformat()] + ([s.titel] if s.titel else []))
+    elif placed:  # people's own placements of one session: that session, by name
+        first = placed[0].session
+        title = _("svg.placements", gemeente=first.gemeente, datum=first.datum.isoformat())
     elif len(gemeenten) == 1:
         title = _("svg.rounds", gemeente=gemeenten[0], n=len(sessions))
     elif len(gemeenten) <= 4:
@@ -91,6 +95,30 @@ def mengpaneel_svg(items: Sequence[Compared], lang: str = "nl") -> str:
         parts += _column(
             column, category.name.get(lang), category.top.get(lang), category.bottom.get(lang)
         )
+    moved = moves(items)
+    if moved is not None:
+        # Rounds of one gemeente: what moved. The round before as a ghost, an
+        # arrow to the newest, and the change under each slider.
+        ordered = sorted(items, key=lambda item: item.session.datum)
+        parts += _markers(ordered[:-1], ghost=True)
+        parts += _markers(ordered[-1:])
+        parts += _arrows(moved)
+        for column, one in enumerate(moved):
+            label = _("svg.moved", change=format_change(one.change))
+            parts.append(
+                _text(
+                    _x(column),
+                    _TRACK_BOTTOM + 18,
+                    label,
+                    3.6,
+                    text_anchor="middle",
+                    font_weight="bold" if one.change else "normal",
+                    fill=_INK if one.change else _MUTED,
+                )
+            )
+        parts += _legend(items, _)
+        parts.append("</svg>")
+        return "\n".join(parts) + "\n"
     parts += _markers(items)
     if len(items) > 1:
         for column, spread_of in enumerate(discussed(items)[1]):
@@ -154,8 +182,31 @@ def _column(column: int, name: str, top: str, bottom: str) -> list[str]:
     return parts
 
 
-def _markers(items: Sequence[Compared]) -> list[str]:
-    """Every session's marker on every track; markers at one level stand side by side."""
+def _arrows(moved: Sequence[Moved]) -> list[str]:
+    """Per slider that moved: an arrow beside the track from the round before to the newest."""
+    parts = [
+        '<defs><marker id="head" viewBox="0 0 6 6" refX="5" refY="3" markerWidth="4"'
+        f' markerHeight="4" orient="auto"><path d="M0,0 L6,3 L0,6 z" fill="{_INK}"/></marker></defs>'
+    ]
+    for column, one in enumerate(moved):
+        if not one.change:
+            continue
+        x = _x(column) - 7
+        toward = 2.5 if one.change > 0 else -2.5  # stop short of the newest marker
+        parts.append(
+            f'<line x1="{x:g}" y1="{_y(one.before):g}" x2="{x:g}" y2="{_y(one.now) + toward:g}"'
+            f' stroke="{_INK}" stroke-width="0.6" marker-end="url(#head)"/>'
+        )
+    return parts
+
+
+def _markers(items: Sequence[Compared], *, ghost: bool = False) -> list[str]:
+    """Every session's marker on every track; markers at one level stand side by side.
+
+    `ghost`: faint, as the round before beside the newest.
+    """
+    if ghost:
+        return ['<g opacity="0.35">', *_markers(items), "</g>"]
     parts = []
     for column, category in enumerate(CATEGORIES):
         levels: dict[int, list[Compared]] = {}
@@ -203,6 +254,15 @@ def _circles(x: float, y: float, here: list[Compared]) -> list[str]:
     return parts
 
 
+def _label(item: Compared, _: Translator) -> str:
+    """Who or which session a legend line is: a person by name, the team, or gemeente and date."""
+    from ..placements import placed_by
+
+    if item.session.ingevuld_door is not None:
+        return placed_by(item.session.ingevuld_door, _)
+    return item.label
+
+
 def _legend(items: Sequence[Compared], _: Translator) -> list[str]:
     """Letter, colour, gemeente, date and title of every session."""
     parts = [_text(_LEGEND_X, 36, _("svg.legend"), 4.2, font_weight="bold")]
@@ -223,7 +283,7 @@ def _legend(items: Sequence[Compared], _: Translator) -> list[str]:
             )
         )
         parts.append(
-            _text(_LEGEND_X + 8, y - 0.2, shorten(item.label, 34), 3.4, font_weight="bold")
+            _text(_LEGEND_X + 8, y - 0.2, shorten(_label(item, _), 34), 3.4, font_weight="bold")
         )
         if item.session.titel and step >= 8:
             parts.append(

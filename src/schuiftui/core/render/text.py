@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING
 
 from ...i18n import Translator
 from ..categories import BY_ID, CATEGORIES, one_line
-from ..session import STAND_MAX, STAND_MIN, AgendaItem, Session, format_median, format_stand
+from ..session import (
+    STAND_MAX,
+    STAND_MIN,
+    AgendaItem,
+    Session,
+    format_change,
+    format_median,
+    format_stand,
+)
 from .chart import ASCII, BOLD, UNICODE, Glyphs, Mark, chart
 
 if TYPE_CHECKING:
@@ -371,10 +379,20 @@ def comparison_text(
         for category in CATEGORIES
     ]
     lines += ["", *chart(marks, lang, glyphs, middle_note=_("show.geen_keuze"))]
-    lines += ["", _("compare.spread")]
-    from ..compare import discussed, people, team_among
+    from ..compare import discussed, moves, people, team_among
 
     names = max(len(c.name.get(lang)) for c in CATEGORIES)
+    moved = moves(items)
+    if moved is not None:  # rounds of one gemeente: what moved since the round before
+        lines += ["", _("compare.moved_heading", since=moved[0].since.isoformat())]
+        for category, one in zip(CATEGORIES, moved):
+            step = f"{format_stand(one.before):>2} {ARROW} {format_stand(one.now):>2}"
+            line = f"  {category.name.get(lang):<{names}}  {step}   {format_change(one.change)}"
+            lines.append(line.replace(ARROW, "->") if ascii_only else line)
+        newest = max(items, key=lambda item: item.session.datum)
+        lines += _comparison_samenhang([newest], _)  # the newest round's questions
+        return "\n".join(lines) + "\n"
+    lines += ["", _("compare.spread")]
     over, spreads = discussed(items)
     team = team_among(items)
     for category, spread_of in zip(CATEGORIES, spreads):
