@@ -102,8 +102,12 @@ def test_markdown_of_several_sessions_compares_and_shows_the_changes(
     assert out.startswith("# Schuifoefening: vergelijking\n")
     assert "| **A** | Altena | 2020-02-12 | Werkplaats 2 |" in out
     assert "| Proces met bewoners | -2 | 0 | +1 | -2 … +1 |" in out
-    assert "### A → B: Altena" in out
-    assert "| Proces binnen gemeente | -4 | -2 | +2 |" in out
+    # A summary first, then the changes between rounds in sentences: no diff blocks, no ids.
+    assert out.index("## Samenvatting") < out.index("| **A** |")
+    assert "### Altena: van 12 februari 2020 naar 7 oktober 2020" in out
+    assert "- Proces binnen gemeente ging van -4 naar -2 (+2)." in out
+    assert "- Gedaan: Armoedepact gemeentebreed sluiten met de partners" in out
+    assert "```diff" not in out and "[a1]" not in out
     assert "## C. Venlo — 2020-02-12 — Werkplaats 2" in out
 
 

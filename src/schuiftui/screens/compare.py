@@ -211,6 +211,8 @@ class CompareScreen(Screen[None]):
                 datum=team.datum.isoformat(),
                 n=len(self.items) - 1,
             )
+        elif moves(self.items) is not None:  # rounds of one gemeente
+            title = _("svg.rounds", gemeente=self.items[0].session.gemeente, n=len(self.items))
         else:
             title = _("compare.title", n=len(self.items))
         following = _("compare.following")

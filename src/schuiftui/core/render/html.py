@@ -17,9 +17,10 @@ from html import escape
 
 from ...i18n import Translator
 from ..categories import BY_ID, CATEGORIES
-from ..compare import Compared, round_changes
+from ..compare import Compared
 from ..samenhang import questions
-from ..session import AgendaItem, Session, format_stand
+from ..session import AgendaItem, format_stand
+from .summary import actions_sentence, biggest_moves, latest_team_sessions, long_date
 
 STYLE = """
 @page { size: A4; margin: 16mm 16mm 18mm; }
@@ -76,18 +77,13 @@ def report_html(
     return "\n".join(parts) + "\n"
 
 
-def long_date(date: datetime.date, _: Translator) -> str:
-    """A date in words: "7 oktober 2020"."""
-    return f"{date.day} {_(f'month.{date.month}')} {date.year}"
-
-
 def _summary(items: Sequence[Compared], _: Translator, today: datetime.date) -> list[str]:
     parts = [f"<h2>{escape(_('html.summary'))}</h2>"]
-    moves = _biggest_moves(items, _)
+    moves = biggest_moves(items, _)
     if moves:
         parts.append(f"<h3>{escape(_('html.moved'))}</h3>")
         parts += ["<ul>", *[f"<li>{escape(move)}</li>" for move in moves], "</ul>"]
-    latest = _latest_team_sessions(items)
+    latest = latest_team_sessions(items)
     asked = [(session, question) for session in latest for question in questions(session)]
     if asked:
         parts.append(f"<h3>{escape(_('samenhang.title'))}</h3>")
@@ -96,62 +92,8 @@ def _summary(items: Sequence[Compared], _: Translator, today: datetime.date) -> 
             parts.append(f'<p class="question">{escape(who + question.text(_.lang))}</p>')
     parts.append(f"<h3>{escape(_('html.actions'))}</h3>")
     for session in latest:
-        parts.append(
-            f"<p>{escape(_actions_sentence(session, _, today, named=len(latest) > 1))}</p>"
-        )
+        parts.append(f"<p>{escape(actions_sentence(session, _, today, named=len(latest) > 1))}</p>")
     return parts
-
-
-def _biggest_moves(items: Sequence[Compared], _: Translator, most: int = 3) -> list[str]:
-    """Per gemeente, the sliders that moved most between its last two rounds here, as sentences."""
-    latest_pair: dict[str, tuple[Session, Session, list[tuple[str, int, int]]]] = {}
-    for older, newer, difference in round_changes(items):
-        moved = [(s.id, s.van, s.naar) for s in difference.sliders if s.van != s.naar]
-        latest_pair[newer.session.gemeente] = (older.session, newer.session, moved)
-    sentences = []
-    for older, newer, moved in latest_pair.values():
-        if not moved:
-            sentences.append(
-                _("html.nothing_moved", gemeente=newer.gemeente, van=long_date(older.datum, _))
-            )
-            continue
-        moved.sort(key=lambda move: -abs(move[2] - move[1]))
-        for slider_id, van, naar in moved[:most]:
-            steps = naar - van
-            sentences.append(
-                _(
-                    "html.move_up" if steps > 0 else "html.move_down",
-                    gemeente=newer.gemeente,
-                    schuif=BY_ID[slider_id].name.get(_.lang),
-                    van=format_stand(van),
-                    naar=format_stand(naar),
-                    n=abs(steps),
-                    sinds=long_date(older.datum, _),
-                )
-            )
-    return sentences
-
-
-def _latest_team_sessions(items: Sequence[Compared]) -> list[Session]:
-    """The newest team session of every gemeente among `items`."""
-    latest: dict[str, Session] = {}
-    for item in items:
-        session = item.session
-        if session.ingevuld_door is not None:
-            continue
-        known = latest.get(session.gemeente)
-        if known is None or session.datum >= known.datum:
-            latest[session.gemeente] = session
-    return list(latest.values())
-
-
-def _actions_sentence(session: Session, _: Translator, today: datetime.date, *, named: bool) -> str:
-    done = sum(item.done for item in session.agenda)
-    open_items = [item for item in session.agenda if not item.done]
-    late = [item for item in open_items if item.overdue(today)]
-    key = "html.actions_line" if late else "html.actions_line_in_time"
-    sentence = _(key, gedaan=done, open=len(open_items), te_laat=len(late))
-    return f"{session.gemeente}: {sentence}" if named else sentence
 
 
 def _session_section(item: Compared, chart: str, _: Translator, today: datetime.date) -> list[str]:

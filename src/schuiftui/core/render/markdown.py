@@ -6,16 +6,18 @@ typed and never breaks a table.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Sequence
 
 from ...i18n import Translator
 from ..categories import BY_ID, CATEGORIES
-from ..compare import Compared, discussed, people, round_changes
+from ..compare import Compared, discussed, moves, people, round_changes
 from ..diff import SessionDiff
 from ..history import History
-from ..session import Session, format_median, format_stand
+from ..session import Session, format_change, format_median, format_stand
 from .chart import UNICODE, Mark, chart
+from .summary import actions_sentence, biggest_moves, latest_team_sessions, long_date
 from .text import agenda_changes, agenda_detail, change, heading, line_changes, session_marks
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -128,12 +130,19 @@ def legend_rows(items: Sequence[Compared], _: Translator | None = None) -> list[
     ]
 
 
-def comparison_markdown(items: Sequence[Compared], lang: str = "nl") -> str:
-    """Several sessions: the chart with one letter per session, stands, spread, changes."""
+def comparison_markdown(
+    items: Sequence[Compared], lang: str = "nl", today: datetime.date | None = None
+) -> str:
+    """Several sessions: a summary, the chart with one mark per session, the stands with
+    their spread (rounds of one gemeente: what moved), what changed in sentences, and
+    every session."""
     _ = Translator(lang)
+    today = today or datetime.date.today()
     spreads = discussed(items)[1]
     among_people = bool(people(items))
+    moved_now = moves(items)
     lines = [f"# {_('md.comparison')}", ""]
+    lines += _summary(items, _, today)
     lines += _table(
         [_("md.letter"), _("md.gemeente"), _("md.datum"), _("md.titel")], legend_rows(items, _)
     )
@@ -142,20 +151,23 @@ def comparison_markdown(items: Sequence[Compared], lang: str = "nl") -> str:
         for category in CATEGORIES
     ]
     lines += ["", *_code(chart(marks, lang, middle_note=_("show.geen_keuze"))), ""]
+    last_column = _("md.moved") if moved_now is not None else _("md.spread")
     lines += _table(
-        [_("md.schuif"), *[item.letter for item in items], _("md.spread")],
+        [_("md.schuif"), *[item.letter for item in items], last_column],
         [
             [
                 cell(category.name.get(lang)),
                 *[format_stand(item.session.sliders[category.id].stand) for item in items],
-                f"{format_stand(s.lowest)} … {format_stand(s.highest)}"
+                format_change(moved_now[index].change)
+                if moved_now is not None
+                else f"{format_stand(s.lowest)} … {format_stand(s.highest)}"
                 + (
                     f" ({_('compare.median', stand=format_median(s.median, lang))})"
                     if among_people
                     else ""
                 ),
             ]
-            for category, s in zip(CATEGORIES, spreads)
+            for index, (category, s) in enumerate(zip(CATEGORIES, spreads))
         ],
         align="l" + "r" * (len(items) + 1),
     )
@@ -163,12 +175,64 @@ def comparison_markdown(items: Sequence[Compared], lang: str = "nl") -> str:
     if moved:
         lines += ["", f"## {_('md.changes')}", ""]
         for older, newer, difference in moved:
-            lines += [f"### {older.letter} → {newer.letter}: {escape(older.session.gemeente)}", ""]
-            lines += _diff_body(difference, _, level=4)
+            heading = _(
+                "md.between",
+                gemeente=older.session.gemeente,
+                van=long_date(older.session.datum, _),
+                naar=long_date(newer.session.datum, _),
+            )
+            lines += [f"### {escape(heading)}", ""]
+            lines += [f"- {escape(sentence)}" for sentence in changes_in_sentences(difference, _)]
     for item in items:
         lines += ["", session_markdown(item.session, lang, level=2).rstrip("\n")]
         lines[-1] = lines[-1].replace("## ", f"## {item.letter}. ", 1)
     return _joined(lines)
+
+
+def _summary(items: Sequence[Compared], _: Translator, today: datetime.date) -> list[str]:
+    """The same summary as the HTML report: moves, samenhang questions, actions."""
+    from ..samenhang import questions
+
+    lines = [f"## {_('html.summary')}", ""]
+    moves_said = biggest_moves(items, _)
+    if moves_said:
+        lines += [f"**{_('html.moved')}**", "", *[f"- {escape(m)}" for m in moves_said], ""]
+    latest = latest_team_sessions(items)
+    asked = [(session, q) for session in latest for q in questions(session)]
+    if asked:
+        lines += [f"**{_('samenhang.title')}**", ""]
+        for session, question in asked:
+            who = f"{session.gemeente}: " if len(latest) > 1 else ""
+            lines.append(f"- {escape(who + question.text(_.lang))}")
+        lines.append("")
+    lines += [f"**{_('html.actions')}**", ""]
+    named = len(latest) > 1
+    lines += [f"- {escape(actions_sentence(s, _, today, named=named))}" for s in latest]
+    return [*lines, ""]
+
+
+def changes_in_sentences(difference: SessionDiff, _: Translator) -> list[str]:
+    """What changed between two rounds, as sentences, without action ids."""
+    sentences = []
+    for s in difference.sliders:
+        name = BY_ID[s.id].name.get(_.lang)
+        if s.van != s.naar:
+            sentences.append(
+                _(
+                    "md.slider_moved",
+                    schuif=name,
+                    van=format_stand(s.van),
+                    naar=format_stand(s.naar),
+                    change=format_change(s.naar - s.van),
+                )
+            )
+        if s.toelichting_gewijzigd and s.toelichting_naar.strip():
+            toelichting = " ".join(s.toelichting_naar.split())
+            sentences.append(_("md.new_toelichting", schuif=name, tekst=toelichting))
+    for agenda_change in difference.agenda:
+        for kind in agenda_change.kinds:
+            sentences.append(_(f"md.action.{kind}", tekst=agenda_change.item.tekst))
+    return sentences or [_("md.nothing_changed")]
 
 
 def diff_markdown(difference: SessionDiff, lang: str = "nl") -> str:
