@@ -90,19 +90,29 @@ class Dialog(ModalScreen[ResultType]):
     .dialog-buttons Button {
         margin: 0 1;
     }
+
+    /* FRAME = "dialog full": as large as the window (the casus, a text to read). */
+    .dialog.full {
+        width: 100%;
+        max-width: 100%;
+        height: 100%;
+        max-height: 100%;
+    }
     """
 
     HEADING: ClassVar[str] = ""
     KEYS: ClassVar[str] = ""
     FRAME: ClassVar[str] = "dialog"
 
-    def __init__(self, translate: Translator) -> None:
+    def __init__(self, translate: Translator, heading: str | None = None) -> None:
+        """`heading`: a heading that is no fixed text (a slider's name), else `HEADING`."""
         super().__init__()
         self.translate = translate
+        self._heading = heading
 
     def dialog_title(self) -> str:
         """The dialog's heading."""
-        return self.translate(self.HEADING)
+        return self._heading if self._heading is not None else self.translate(self.HEADING)
 
     def compose_body(self) -> ComposeResult:
         """The widgets between the heading and the line of keys."""

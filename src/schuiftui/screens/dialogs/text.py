@@ -31,13 +31,9 @@ class ToelichtingDialog(EditDialog[Edited]):
     KEYS = "dialog.toelichting.keys"
 
     def __init__(self, heading: str, description: str, text: str, translate: Translator) -> None:
-        super().__init__(translate)
-        self._heading = heading
+        super().__init__(translate, heading)
         self.description = description
         self.text = text
-
-    def dialog_title(self) -> str:
-        return self._heading
 
     def compose_body(self) -> ComposeResult:
         yield Plain(self.description, classes="dialog-help")
@@ -66,13 +62,6 @@ class CasusDialog(EditDialog[CasusFields]):
     KEYS = "dialog.casus.keys"
     FRAME = "dialog full"
     DEFAULT_CSS = """
-    .dialog.full {
-        width: 100%;
-        max-width: 100%;
-        height: 100%;
-        max-height: 100%;
-    }
-
     .dialog.full #casus-notes {
         height: 1fr;
     }
@@ -111,12 +100,8 @@ class PickTextDialog(Dialog["str | None"]):
 
     def __init__(self, heading: str, choices: list[tuple[str, str]], translate: Translator) -> None:
         """`choices`: (what is shown, the text it stands for)."""
-        super().__init__(translate)
-        self._heading = heading
+        super().__init__(translate, heading)
         self.choices = choices
-
-    def dialog_title(self) -> str:
-        return self._heading
 
     def compose_body(self) -> ComposeResult:
         yield OptionList(*(plain(shown) for shown, _text in self.choices), id="texts")
@@ -138,13 +123,6 @@ class ReadDialog(Dialog[None]):
     KEYS = "dialog.read.keys"
     FRAME = "dialog full"
     DEFAULT_CSS = """
-    .dialog.full {
-        width: 100%;
-        max-width: 100%;
-        height: 100%;
-        max-height: 100%;
-    }
-
     .dialog.full #read {
         height: 1fr;
     }
@@ -158,12 +136,8 @@ class ReadDialog(Dialog[None]):
     ]
 
     def __init__(self, heading: str, content: Content, translate: Translator) -> None:
-        super().__init__(translate)
-        self._heading = heading
+        super().__init__(translate, heading)
         self.content = content
-
-    def dialog_title(self) -> str:
-        return self._heading
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="read"):
