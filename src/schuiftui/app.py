@@ -344,7 +344,6 @@ def make_app(
     Raises:
         SessionError: `target` is a session file that cannot be loaded.
     """
-    from .core.git_merge import unfinished_merge_behind
     from .core.paths import DEFAULT_DIR
     from .core.storage import SessionError, load
     from .i18n import set_messages_language
@@ -359,6 +358,8 @@ def make_app(
             try:
                 session = load(target)
             except SessionError as error:
+                from .core.git_merge import unfinished_merge_behind  # only then
+
                 unfinished = unfinished_merge_behind(error)
                 if unfinished is None:
                     raise

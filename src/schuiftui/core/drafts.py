@@ -62,10 +62,10 @@ def trusted(path: Path) -> bool:
 def session_key(session_path: Path) -> str:
     """The name under which drafts and locks of a session are kept: its absolute path, hashed."""
     absolute = os.path.abspath(session_path)
-    return _sha256(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    return sha256_digest(absolute.encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
 
-def _sha256(data: bytes) -> Any:
+def sha256_digest(data: bytes) -> Any:
     """SHA-256 by Python's own implementation where there is one: the same digest as
     `hashlib.sha256`, without loading OpenSSL (some 600 kB of the app's memory)."""
     try:

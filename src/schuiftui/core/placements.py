@@ -13,7 +13,6 @@ people on different SSH connections never write the same file:
 from __future__ import annotations
 
 import copy
-import hashlib
 import os
 import re
 import unicodedata
@@ -118,6 +117,13 @@ def _canonical(naam: str) -> str:
     return " ".join(unicodedata.normalize("NFC", naam).casefold().split())
 
 
+def _fingerprint(text: str) -> str:
+    """Eight hex digits of `text`'s SHA-256, without loading OpenSSL (see `drafts`)."""
+    from .drafts import sha256_digest
+
+    return str(sha256_digest(text.encode("utf-8")).hexdigest()[:8])
+
+
 def _file_stem(naam: str) -> str:
     """The file name a name gets, different for any two different people.
 
@@ -130,7 +136,7 @@ def _file_stem(naam: str) -> str:
     plain = re.fullmatch(r"[a-z0-9]+( [a-z0-9]+)*", canonical) is not None
     if plain and re.fullmatch(rf"{ANONYMOUS} \d+", canonical) is None:
         return canonical.replace(" ", "-")
-    digest = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:8]
+    digest = _fingerprint(canonical)
     try:
         return f"{slugify(naam)[:40]}-{digest}"
     except ValueError:  # no letter that folds to ASCII ("李")
@@ -155,7 +161,7 @@ def placement_for(team_path: Path, naam: str | None) -> Placement:
                 return Placement(path, filed_under)
         path = folder / f"{_file_stem(naam)}.toml"
         if os.path.lexists(path):  # someone else's, from before names had fingerprints
-            digest = hashlib.sha256(_canonical(naam).encode("utf-8")).hexdigest()[:8]
+            digest = _fingerprint(_canonical(naam))
             path = folder / f"{_file_stem(naam)}-{digest}.toml"
         return Placement(path, naam)
     number = 1
