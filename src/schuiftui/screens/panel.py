@@ -36,7 +36,7 @@ from ..widgets.title import TitleBar
 from .panel_edits import EditingScreen
 from .panel_view import agenda_entries, detail, titles
 from .requests import CompareRequested, ExportRequested
-from .save_questions import ask_about_draft, ask_about_save
+from .save_questions import ask_about_save
 
 if TYPE_CHECKING:
     from textual.widget import AwaitMount
@@ -254,32 +254,6 @@ class PanelScreen(EditingScreen):
             return
         self._say_what_a_save_rewrites()
         await self._offer_draft()
-
-    async def _finish_git_merge(self, unfinished: UnfinishedMerge) -> None:
-        """Ask per conflict of the git merge which branch's value stays, and write the file."""
-        from ..core.editing import ConflictAnswer
-        from ..core.git_merge import finish_merge
-        from .dialogs.conflict import ConflictDialog
-
-        _ = self.translate
-        merge = unfinished.merge
-        answer = await self.app.push_screen_wait(ConflictDialog(merge.conflicts, _, git=True))
-        if not isinstance(answer, ConflictAnswer):
-            # The file keeps git's markers: this panel only shows the merge.
-            self._enter_read_only()
-            self.notify(_("git.unfinished", file=self.path.name), severity="warning", timeout=10)
-            return
-        resolved = merge.resolved(answer.theirs)
-        try:
-            finish_merge(unfinished, resolved)
-        except SessionError as error:
-            self._enter_read_only()
-            self.notify(str(error), severity="error", timeout=10)
-            return
-        self.unfinished = None
-        self.editor.reset(resolved)
-        self._show_session()
-        self.notify(_("git.finished", file=self.path.name), timeout=10)
 
     def _say_what_a_save_rewrites(self) -> None:
         """Before any save: the tables a save will write again in the standard form."""
@@ -613,40 +587,3 @@ class PanelScreen(EditingScreen):
             self.editor.drop_draft()
             return True
         return False
-
-    # Recovery drafts
-
-    def keep_draft(self) -> None:
-        """Bring the recovery draft in line: the unsaved edits, or none when all is saved.
-
-        Called every `DRAFT_SECONDS`, after a save, and when the app must
-        stop at once (a signal, a terminal that went away).
-        """
-        if self.read_only:
-            return
-        self._catch_up()
-        current = self._pending() if self._pending is not None else self.session
-        try:
-            self.editor.keep_draft(current)
-        except (OSError, SessionError) as error:
-            if not self._draft_failed:  # say it once, not every second
-                self.notify(str(error), title=self.translate("draft.failed"), severity="warning")
-            self._draft_failed = True
-            return
-        self._draft_failed = False
-
-    async def _offer_draft(self) -> None:
-        """A draft newer than what is on disk: restore it (the default), show it, or drop it."""
-        draft = self.editor.offered_draft()
-        if draft is None:
-            return
-        _ = self.translate
-        if self.participant or await ask_about_draft(self.app, _, self.session, draft) == "restore":
-            try:
-                self.editor.restore(draft)
-            except (OSError, SessionError) as error:
-                self.notify(str(error), title=_("draft.failed"), severity="warning")
-            self._show_session()
-            self.notify(_("draft.restored"), timeout=6)
-        else:
-            self.editor.discard(draft)

@@ -1,10 +1,13 @@
-"""Editing a session through dialogs: a toelichting, the details, an action, the casus.
+"""Editing a session through dialogs (a toelichting, the details, an action, the casus,
+the samenhang notes, an unfinished git merge) and keeping the edits as recovery drafts.
 
 `EditingScreen` is the panel's base: each edit opens its dialog at once, puts
 what is typed in it into the recovery drafts meanwhile, and takes the result
-into the session as one undoable change. The panel (`panel.py`) provides
-what it uses: `session`, `editor`, `translate`, the `_show_*`
-methods, `_refuse_in_read_only`, `_catch_up`, `_taken_ids` and `action_save`.
+into the session as one undoable change; a draft left by an editor that is
+gone is offered back. The panel (`panel.py`) provides what it uses:
+`session`, `editor`, `translate`, the `_show_*` methods,
+`_refuse_in_read_only`, `_enter_read_only`, `_catch_up`, `_taken_ids` and
+`action_save`.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from ..widgets.agenda import AgendaList
 from ..widgets.slider import Slider
 
 if TYPE_CHECKING:
+    from ..core.git_merge import UnfinishedMerge
     from .dialogs.agenda import AgendaFields
     from .dialogs.base import EditDialog
     from .dialogs.session import SessionDetails
@@ -206,6 +210,33 @@ class EditingScreen(Screen[None]):
 
         self._open_dialog(dialog, while_typing, done)
 
+    async def _finish_git_merge(self, unfinished: UnfinishedMerge) -> None:
+        """Ask per conflict of the git merge which branch's value stays, and write the file."""
+        from ..core.editing import ConflictAnswer
+        from ..core.git_merge import finish_merge
+        from ..core.storage import SessionError
+        from .dialogs.conflict import ConflictDialog
+
+        _ = self.translate
+        merge = unfinished.merge
+        answer = await self.app.push_screen_wait(ConflictDialog(merge.conflicts, _, git=True))
+        if not isinstance(answer, ConflictAnswer):
+            # The file keeps git's markers: this panel only shows the merge.
+            self._enter_read_only()
+            self.notify(_("git.unfinished", file=self.path.name), severity="warning", timeout=10)
+            return
+        resolved = merge.resolved(answer.theirs)
+        try:
+            finish_merge(unfinished, resolved)
+        except SessionError as error:
+            self._enter_read_only()
+            self.notify(str(error), severity="error", timeout=10)
+            return
+        self.unfinished = None
+        self.editor.reset(resolved)
+        self._show_session()
+        self.notify(_("git.finished", file=self.path.name), timeout=10)
+
     def action_samenhang(self) -> None:
         """The questions where sliders pull apart, and the team's notes about them."""
         from ..core.samenhang import questions
@@ -270,3 +301,45 @@ class EditingScreen(Screen[None]):
                 self.action_save()
 
         self._open_dialog(dialog, while_typing, done)
+
+    # Recovery drafts
+
+    def keep_draft(self) -> None:
+        """Bring the recovery draft in line: the unsaved edits, or none when all is saved.
+
+        Called every `DRAFT_SECONDS`, after a save, and when the app must
+        stop at once (a signal, a terminal that went away).
+        """
+        from ..core.storage import SessionError
+
+        if self.read_only:
+            return
+        self._catch_up()
+        current = self._pending() if self._pending is not None else self.session
+        try:
+            self.editor.keep_draft(current)
+        except (OSError, SessionError) as error:
+            if not self._draft_failed:  # say it once, not every second
+                self.notify(str(error), title=self.translate("draft.failed"), severity="warning")
+            self._draft_failed = True
+            return
+        self._draft_failed = False
+
+    async def _offer_draft(self) -> None:
+        """A draft newer than what is on disk: restore it (the default), show it, or drop it."""
+        from ..core.storage import SessionError
+        from .save_questions import ask_about_draft
+
+        draft = self.editor.offered_draft()
+        if draft is None:
+            return
+        _ = self.translate
+        if self.participant or await ask_about_draft(self.app, _, self.session, draft) == "restore":
+            try:
+                self.editor.restore(draft)
+            except (OSError, SessionError) as error:
+                self.notify(str(error), title=_("draft.failed"), severity="warning")
+            self._show_session()
+            self.notify(_("draft.restored"), timeout=6)
+        else:
+            self.editor.discard(draft)
