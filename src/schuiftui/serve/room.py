@@ -54,6 +54,8 @@ class Participant:
     since: float
     placement: Path
     pid: int = 0
+    leaving: bool = False
+    """The connection is gone; the app is still closing (writing the draft of unsaved steps)."""
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,12 @@ class Room:
     def _refused(self, why: str, naam: str, address: str, **values: object) -> Refused:
         self.tell(Event("refused", naam, address, detail=why))
         return Refused(why, naam, values)
+
+    def closing(self, naam: str) -> bool:
+        """Whether `naam`'s previous app is still closing after its connection dropped."""
+        return any(
+            other.leaving and same_person(other.naam, naam) for other in self.participants.values()
+        )
 
     def leave(self, participant: Participant) -> None:
         if self.participants.get(participant.naam) is participant:

@@ -43,6 +43,17 @@ def participant_environment(term: str, sent: dict[str, str]) -> dict[str, str]:
     return passed
 
 
+def _running(pid: int) -> bool:
+    """Whether the process `pid` (a participant's app, the zygote's child) still runs."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def host_key(state: Path) -> asyncssh.SSHKey:
     """The server's ed25519 host key, made once and kept (0600), so no one sees it change."""
     path = state / "serve" / "host_key"
@@ -168,14 +179,30 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         if not self.has_terminal:
             self._say_and_close(_("serve.needs_terminal"))
             return
+        asyncio.get_running_loop().create_task(self._join())
+
+    async def _join(self) -> None:
+        """Let the participant in and start their panel.
+
+        Someone whose connection just dropped comes back to their unsaved
+        steps: their previous app writes them as a draft when it gets the
+        hang-up, so the new one waits (a few seconds at most) until the old
+        one has closed, and then takes the draft back.
+        """
+        _ = self.server.translate
+        room = self.server.room
+        for _attempt in range(100):
+            if not room.closing(self._name()):
+                break
+            await asyncio.sleep(0.1)
         try:
-            self.participant = self.server.room.join(self._name(), self._address())
+            self.participant = room.join(self._name(), self._address())
         except Refused as refused:
             self._say_and_close(
                 _(f"serve.refused.{refused.why}", naam=refused.naam, **refused.values)
             )
             return
-        asyncio.get_running_loop().create_task(self._start_app())
+        await self._start_app()
 
     async def _start_app(self) -> None:
         assert self.participant is not None
@@ -246,11 +273,20 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
             self.channel.close()
 
     def connection_lost(self, exc: Exception | None) -> None:
-        self._close_app()
+        self._close_app()  # the app gets its hang-up, keeps its draft and ends
         if self.participant is not None:
-            self.server.room.leave(self.participant)
+            self.participant.leaving = True
+            asyncio.get_running_loop().create_task(self._leave_when_closed(self.participant))
             self.participant = None
         self.server.seats.discard(self)
+
+    async def _leave_when_closed(self, participant: Participant) -> None:
+        """The participant has left once their app has ended (at most 10 s after the hang-up)."""
+        for _attempt in range(100):
+            if not participant.pid or not _running(participant.pid):
+                break
+            await asyncio.sleep(0.1)
+        self.server.room.leave(participant)
 
     def _close_app(self) -> None:
         """Close the app's terminal: a running app gets its hang-up and keeps a draft."""
