@@ -199,18 +199,6 @@ class Placements:
     """One line per file that could not be read."""
 
 
-def step_team_stand(team_path: Path, slider_id: str, steps: int) -> bool:
-    """Move the team's agreed stand on one slider by `steps`, in the team's file; whether it moved.
-
-    Raises:
-        SessionError: The team's file cannot be read or written.
-    """
-    from .session import clamp_stand
-
-    stand = load(team_path).sliders[slider_id].stand
-    return set_team_slider(team_path, slider_id, stand=clamp_stand(stand + steps)) is not None
-
-
 def set_team_slider(
     team_path: Path, slider_id: str, *, stand: int | None = None, toelichting: str | None = None
 ) -> Slider | None:

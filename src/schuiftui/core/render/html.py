@@ -20,7 +20,7 @@ from ..categories import BY_ID, CATEGORIES
 from ..compare import Compared
 from ..samenhang import questions
 from ..session import AgendaItem, format_stand
-from .summary import actions_sentence, biggest_moves, latest_team_sessions, long_date
+from .summary import long_date, summarize
 
 STYLE = """
 @page { size: A4; margin: 16mm 16mm 18mm; }
@@ -78,21 +78,16 @@ def report_html(
 
 
 def _summary(items: Sequence[Compared], _: Translator, today: datetime.date) -> list[str]:
+    summary = summarize(items, _, today)
     parts = [f"<h2>{escape(_('html.summary'))}</h2>"]
-    moves = biggest_moves(items, _)
-    if moves:
+    if summary.moves:
         parts.append(f"<h3>{escape(_('html.moved'))}</h3>")
-        parts += ["<ul>", *[f"<li>{escape(move)}</li>" for move in moves], "</ul>"]
-    latest = latest_team_sessions(items)
-    asked = [(session, question) for session in latest for question in questions(session)]
-    if asked:
+        parts += ["<ul>", *[f"<li>{escape(move)}</li>" for move in summary.moves], "</ul>"]
+    if summary.questions:
         parts.append(f"<h3>{escape(_('samenhang.title'))}</h3>")
-        for session, question in asked:
-            who = f"{session.gemeente}: " if len(latest) > 1 else ""
-            parts.append(f'<p class="question">{escape(who + question.text(_.lang))}</p>')
+        parts += [f'<p class="question">{escape(q)}</p>' for q in summary.questions]
     parts.append(f"<h3>{escape(_('html.actions'))}</h3>")
-    for session in latest:
-        parts.append(f"<p>{escape(actions_sentence(session, _, today, named=len(latest) > 1))}</p>")
+    parts += [f"<p>{escape(sentence)}</p>" for sentence in summary.actions]
     return parts
 
 

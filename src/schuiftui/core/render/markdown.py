@@ -17,7 +17,7 @@ from ..diff import SessionDiff
 from ..history import History
 from ..session import Session, format_change, format_median, format_stand
 from .chart import UNICODE, Mark, chart
-from .summary import actions_sentence, biggest_moves, latest_team_sessions, long_date
+from .summary import long_date, summarize
 from .text import agenda_changes, agenda_detail, change, heading, line_changes, session_marks
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~])")
@@ -190,25 +190,17 @@ def comparison_markdown(
 
 
 def _summary(items: Sequence[Compared], _: Translator, today: datetime.date) -> list[str]:
-    """The same summary as the HTML report: moves, samenhang questions, actions."""
-    from ..samenhang import questions
-
+    """The same summary as the HTML report (`summary.summarize`), as Markdown."""
+    summary = summarize(items, _, today)
     lines = [f"## {_('html.summary')}", ""]
-    moves_said = biggest_moves(items, _)
-    if moves_said:
-        lines += [f"**{_('html.moved')}**", "", *[f"- {escape(m)}" for m in moves_said], ""]
-    latest = latest_team_sessions(items)
-    asked = [(session, q) for session in latest for q in questions(session)]
-    if asked:
-        lines += [f"**{_('samenhang.title')}**", ""]
-        for session, question in asked:
-            who = f"{session.gemeente}: " if len(latest) > 1 else ""
-            lines.append(f"- {escape(who + question.text(_.lang))}")
-        lines.append("")
-    lines += [f"**{_('html.actions')}**", ""]
-    named = len(latest) > 1
-    lines += [f"- {escape(actions_sentence(s, _, today, named=named))}" for s in latest]
-    return [*lines, ""]
+    for title, sentences in (
+        (_("html.moved"), summary.moves),
+        (_("samenhang.title"), summary.questions),
+        (_("html.actions"), summary.actions),
+    ):
+        if sentences:
+            lines += [f"**{title}**", "", *[f"- {escape(s)}" for s in sentences], ""]
+    return lines
 
 
 def changes_in_sentences(difference: SessionDiff, _: Translator) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ...i18n import Translator
 from ..categories import BY_ID
@@ -69,3 +70,30 @@ def actions_sentence(session: Session, _: Translator, today: datetime.date, *, n
     key = "html.actions_line" if late else "html.actions_line_in_time"
     sentence = _(key, gedaan=done, open=len(open_items), te_laat=len(late))
     return f"{session.gemeente}: {sentence}" if named else sentence
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a report says first, as sentences; the HTML and the Markdown only lay it out."""
+
+    moves: list[str]
+    """The sliders that moved most since the round before."""
+    questions: list[str]
+    """The samenhang questions of each gemeente's newest team session."""
+    actions: list[str]
+    """Per gemeente: how many actions are done, open and late."""
+
+
+def summarize(items: Sequence[Compared], _: Translator, today: datetime.date) -> Summary:
+    """The summary of a report on `items`."""
+    from ..samenhang import questions
+
+    latest = latest_team_sessions(items)
+    named = len(latest) > 1
+    asked = [
+        (f"{session.gemeente}: " if named else "") + question.text(_.lang)
+        for session in latest
+        for question in questions(session)
+    ]
+    actions = [actions_sentence(session, _, today, named=named) for session in latest]
+    return Summary(biggest_moves(items, _), asked, actions)

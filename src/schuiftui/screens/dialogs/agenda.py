@@ -11,10 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Select
 
 from ...core.categories import CATEGORIES
-from ...core.session import parse_date, read_date, typed_date
+from ...core.session import parse_date, typed_date
 from ...i18n import Translator
 from ...widgets.plain import Plain, PlainLabel
-from .base import EditDialog
+from .base import EditDialog, date_problem
 
 
 @dataclass(frozen=True)
@@ -85,15 +85,7 @@ class AgendaItemDialog(EditDialog[AgendaFields]):
         self.action_done(False)
 
     def problem(self) -> str | None:
-        typed = self.query_one("#uiterlijk", Input).value.strip()
-        if not typed:
-            return None
-        try:
-            read_date(typed)
-        except ValueError as problem:
-            self.query_one("#uiterlijk", Input).focus()
-            return str(problem)
-        return None
+        return date_problem(self.query_one("#uiterlijk", Input), required=False)
 
     def result(self, save: bool) -> AgendaFields:
         termijn = self.query_one("#termijn", Select).value

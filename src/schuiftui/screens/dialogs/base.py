@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from ...i18n import Translator
 from ...widgets.plain import Plain, PlainLabel
@@ -174,3 +174,19 @@ def write_on(text_area: TextArea) -> None:
     """Focus `text_area` with the cursor at the end of its text, to write on."""
     text_area.focus()
     text_area.move_cursor(text_area.document.end)
+
+
+def date_problem(field: Input, *, required: bool = True) -> str | None:
+    """Why the date typed in `field` is no date, with the focus put there; None when it is one
+    (or, not `required`, when nothing is typed)."""
+    from ...core.session import read_date
+
+    typed = field.value.strip()
+    if not typed and not required:
+        return None
+    try:
+        read_date(typed)
+    except ValueError as problem:
+        field.focus()
+        return str(problem)
+    return None

@@ -23,7 +23,7 @@ from ...core.session import (
 from ...i18n import Translator
 from ...widgets.plain import Plain, PlainLabel
 from ...widgets.roles import RoleSuggester
-from .base import Dialog, EditDialog
+from .base import Dialog, EditDialog, date_problem
 
 
 def deelnemers_input(deelnemers: list[str] | None, translate: Translator) -> Input:
@@ -87,13 +87,7 @@ class DetailsDialog(EditDialog[SessionDetails]):
         self.action_done(False)
 
     def problem(self) -> str | None:
-        typed = self.query_one("#datum", Input).value.strip()
-        try:
-            read_date(typed)
-        except ValueError as problem:
-            self.query_one("#datum", Input).focus()
-            return str(problem)
-        return None
+        return date_problem(self.query_one("#datum", Input))
 
     def result(self, save: bool) -> SessionDetails:
         datum = parse_date(self.query_one("#datum", Input).value)
