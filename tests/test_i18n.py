@@ -88,7 +88,7 @@ def test_the_categories_and_reasons_are_texts_of_the_catalogs() -> None:
     keys = [
         getattr(category, part).key
         for category in CATEGORIES
-        for part in ("name", "short", "abbr", "top", "bottom", "description")
+        for part in ("name", "short", "word", "top", "bottom", "description")
     ]
     keys += [*REASONS.values(), *WINDOWS_REASONS.values()]
     assert [key for key in keys if key not in NL or key not in EN] == []

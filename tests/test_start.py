@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import OptionList
 
@@ -48,6 +49,29 @@ async def test_lists_sessions_per_gemeente_newest_first(sessions_dir: Path) -> N
     # The newer round marks what moved since: bewoners -2 -> 0, binnen -4 -> -2.
     assert "+3 0↑ -2↑ +4 -2 2 open" in words(prompts[1])
     assert [p for p in prompts if not p.startswith(" ")] == ["Altena", "Schiedam", "Venlo"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_each_column_of_stands_is_named_by_a_whole_word_over_it(
+    sessions_dir: Path, lang: str
+) -> None:
+    """A newcomer reads "Bewoners" over its column at 80 columns, where "Bew" was a code."""
+    from schuiftui.core.categories import CATEGORIES
+
+    app = make_app(sessions_dir, lang=lang, today=lambda: TODAY)
+    async with app.run_test(size=(80, 24)):
+        header = str(app.screen.query_one("#sessions-header").render()).splitlines()
+        row = shown_rows(app)[2]  # Altena, Werkplaats 2: +3 -2 -4 +4 -2
+    assert len(header) == 2
+    assert all(len(line) <= 78 for line in header)  # inside an 80-column screen's padding
+    stands = [row.index(stand) for stand in ("+3 ", "-2 ", "-4 ", "+4 ")]
+    stands.append(row.index("-2 ", stands[3]))
+    for category, column in zip(CATEGORIES, stands):
+        word = category.word.get(lang)
+        line = next(line for line in header if line[column:].startswith(word))
+        # Whole: followed by a space or the end of the row, never by the next word.
+        assert line[column + len(word) : column + len(word) + 1] in ("", " ")
+    assert ("Datum" if lang == "nl" else "Date") in header[1]
 
 
 async def test_enter_opens_the_highlighted_session(sessions_dir: Path) -> None:

@@ -55,9 +55,11 @@ class Category:
         return self._phrase("short")
 
     @property
-    def abbr(self) -> Phrase:
-        """The name in three letters, for a column header of stands."""
-        return self._phrase("abbr")
+    def word(self) -> Phrase:
+        """The name in one word of at most nine characters (the first of `short`,
+        mostly), over a column of stands: a newcomer reads it where three letters
+        are a code."""
+        return self._phrase("word")
 
     @property
     def top(self) -> Phrase:

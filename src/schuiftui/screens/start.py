@@ -39,13 +39,19 @@ FIRST_ROWS = 24
 TITLE_WIDTH = 26
 """Characters of a session's title in the list; a longer one ends in "…"."""
 
+LEAD = 2 + 10 + 2 + TITLE_WIDTH + 2
+"""Columns before the stands: the mark, the date, the draft's mark, the title."""
+
+STAND_WIDTH = 5
+"""Columns per stand: the stand, its arrow and a gap."""
+
 
 class StartScreen(Screen[None]):
     """Pick a session, start one for a new gemeente, or start a new round."""
 
     DEFAULT_CSS = """
     #sessions-header {
-        height: 1;
+        height: 2;
         padding: 0 1;
         color: $text-muted;
     }
@@ -182,12 +188,16 @@ class StartScreen(Screen[None]):
         self.query_one("#start-hint", Static).update(hint)
 
     def _header(self) -> Text:
-        """The column headers: date, title and the five stands by their short names."""
+        """The column headers, in two rows: date and title, and over each column of
+        stands its category in one word. The words take turns between the rows, so
+        each starts over its own column and has two columns' width."""
         _ = self.translate
-        stands = "".join(f"{c.abbr.get(_.lang):>3} " for c in CATEGORIES)
-        return Text(
-            f"  {_('md.datum'):<10}  {_('md.titel'):<{TITLE_WIDTH}}  {stands}", style="bold"
-        )
+        words = [category.word.get(_.lang) for category in CATEGORIES]
+        date_title = f"  {_('md.datum'):<10}  {_('md.titel'):<{TITLE_WIDTH}}  "
+        top = " " * LEAD + "".join(f"{word:<{2 * STAND_WIDTH}}" for word in words[0::2])
+        bottom = date_title + " " * STAND_WIDTH
+        bottom += "".join(f"{word:<{2 * STAND_WIDTH}}" for word in words[1::2])
+        return Text(f"{top.rstrip()}\n{bottom.rstrip()}", style="bold")
 
     def _row_text(self, index: int) -> Text:
         """One session: date, title, the stands (with ↑ or ↓ where one moved since the round before)."""
@@ -206,8 +216,8 @@ class StartScreen(Screen[None]):
             stand = session.sliders[category_id].stand
             moved = stand - before.sliders[category_id].stand if before else 0
             text.append(f"{format_stand(stand):>2}", style="bold")
-            text.append(f"{'↑' if moved > 0 else '↓' if moved < 0 else ' '} ")
-        text.append(f" {self.translate('start.open_items', count=open_items)}", style="dim")
+            text.append(f"{'↑' if moved > 0 else '↓' if moved < 0 else ' '}".ljust(STAND_WIDTH - 2))
+        text.append(f"{self.translate('start.open_items', count=open_items)}", style="dim")
         return text
 
     def _highlighted_row(self) -> Entry | None:
