@@ -2,8 +2,9 @@
 
 Prints:
 - the echo of a slider step (from the key written into a participant's ssh
-  to the first bytes of the repaint coming back), every participant typing
-  in the same rounds: median and p95;
+  to the first bytes of the repaint coming back), everyone typing a step a
+  second, then five a second, then everyone pressing in the same
+  millisecond: median and p95; and whether each screen shows the stand typed;
 - memory per participant: the PSS of the serve process tree (server,
   zygote, every participant's app) with all connected, minus its idle PSS,
   divided by the number of participants; against the PSS of one `schuiftui
@@ -134,16 +135,18 @@ def echo_round(terminals: list[Terminal], key: str) -> list[float]:
     return echoes
 
 
-def typing_echoes(terminals: list[Terminal], moved: list[int], seconds: int = 10) -> list[float]:
-    """Everyone steps once a second, spread over the second as people type; each echo.
+def typing_echoes(
+    terminals: list[Terminal], moved: list[int], steps: int = 10, interval: float = 1.0
+) -> list[float]:
+    """Everyone steps once every `interval` seconds, spread over it as people type; each echo.
 
     `moved` gets, per participant, the steps typed (up minus down).
     """
     count = len(terminals)
     start = time.monotonic()
     schedule = sorted(
-        (start + second + index / count, index, UP if second % 2 == 0 else DOWN)
-        for second in range(seconds)
+        (start + (step + index / count) * interval, index, UP if step % 2 == 0 else DOWN)
+        for step in range(steps)
         for index in range(count)
     )
     sent: dict[int, float] = {}
@@ -152,6 +155,9 @@ def typing_echoes(terminals: list[Terminal], moved: list[int], seconds: int = 10
     while schedule or sent:
         timeout = max(0.0, schedule[0][0] - time.monotonic()) if schedule else 5.0
         ready, _, _ = select.select(list(by_fd), [], [], timeout)
+        if not ready and not schedule and sent:  # five seconds without a byte
+            print(f"  ({len(sent)} steps showed no echo within 5 s)")
+            break
         now = time.monotonic()
         for fd in ready:
             by_fd[fd].output += os.read(fd, 65536)
@@ -165,10 +171,16 @@ def typing_echoes(terminals: list[Terminal], moved: list[int], seconds: int = 10
             terminal.write(key)
             sent[terminal.master] = time.monotonic()
             moved[index] += 1 if key == UP else -1
-        if not ready and not schedule and sent:
-            print(f"  ({len(sent)} steps showed no echo within 5 s)")
-            break
     return echoes
+
+
+def shown_stand(terminal: Terminal) -> int | None:
+    """The stand the participant's screen shows on the focused (first) slider."""
+    for line in terminal.shown():
+        if "◀█▶" in line:
+            number = line.split("◀█▶", 1)[1].split()[0]
+            return int(number.replace("−", "-"))
+    return None
 
 
 def percentiles(echoes: list[float]) -> str:
@@ -216,6 +228,11 @@ def main(participants: int = 30) -> None:
             moved = [0] * participants
             typing = typing_echoes(terminals, moved)
             quiet(terminals)
+            brisk = typing_echoes(terminals, moved, steps=50, interval=0.2)
+            quiet(terminals)
+            stale = sum(
+                shown_stand(terminal) != moved[index] for index, terminal in enumerate(terminals)
+            )
             echoes: list[float] = []
             for round_number in range(ROUNDS):
                 echoes += echo_round(terminals, UP if round_number % 2 == 0 else DOWN)
@@ -261,6 +278,9 @@ def main(participants: int = 30) -> None:
     print(f"  joined (code typed to panel shown), all {participants}:  {joined:6.1f} s")
     print(f"  echo of a slider step, everyone a step a second ({len(typing)} steps):")
     print(f"    {percentiles(typing)}")
+    print(f"  the same, everyone five steps a second ({len(brisk)} steps):")
+    print(f"    {percentiles(brisk)}")
+    print(f"  screens not showing the stand typed, once quiet: {stale} of {participants}")
     print(f"  echo when all {participants} press in the same millisecond ({len(echoes)} steps):")
     print(f"    {percentiles(echoes)}")
     per = (full - idle) / participants / 1024

@@ -88,6 +88,30 @@ def test_serve_refuses_a_code_that_is_no_number(
     assert "--code moet 4 tot 32 cijfers zijn" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    "option", [["--idle", "0"], ["--idle", "-5"], ["--max", "0"], ["--port", "70000"]]
+)
+def test_serve_refuses_numbers_out_of_range_in_one_line(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str], option: list[str]
+) -> None:
+    assert main(["serve", str(sessions_dir / "altena"), *option]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "--port moet 1 tot 65535 zijn, --max minstens 1 en --idle meer dan 0" in error
+
+
+def test_serve_says_in_dutch_that_a_number_is_expected(
+    sessions_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as ended:  # as argparse ends on a usage error
+        main(["serve", str(sessions_dir / "altena"), "--idle", "een uur"])
+    assert ended.value.code == 2
+    error = capsys.readouterr().err
+    assert (
+        error.splitlines()[-1] == "schuiftui serve: fout: --idle verwacht een getal, niet 'een uur'"
+    )
+
+
 async def test_the_facilitator_sees_how_to_join_who_is_in_and_reveals_the_positions(
     sessions_dir: Path, state_dir: Path
 ) -> None:

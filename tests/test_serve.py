@@ -226,6 +226,69 @@ def test_commands_subsystems_forwarding_and_no_terminal_are_refused(
     assert not (sessions_dir / "altena" / "2020-10-07").exists()
 
 
+def test_environment_agent_and_x11_requests_are_refused_and_logged(
+    server: Server, tmp_path: Path
+) -> None:
+    """What asyncssh would take silently gets a failure reply and a line in the log;
+    the panel opens all the same (LANG and LC_* are not refused)."""
+    agent = subprocess.run(
+        ["ssh-agent", "-s", "-a", str(tmp_path / "agent.sock")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    agent_pid = agent.stdout.split("SSH_AGENT_PID=")[1].split(";")[0]
+    environment = {
+        "SSH_AUTH_SOCK": str(tmp_path / "agent.sock"),
+        "DISPLAY": "127.0.0.1:42",  # nothing listens: the request is all that counts
+        "XAUTHORITY": str(tmp_path / "Xauthority"),
+    }
+    options = ("-t", "-A", "-Y", "-o", "SetEnv=LANG=C.UTF-8 EDITOR=/bin/sh LC_TIME=nl_NL.UTF-8")
+    try:
+        anna = Terminal(
+            ssh(server, "anna", *options), tmp_path, environment=environment, controlling=True
+        )
+        anna.read_until("Workshopcode:")
+        anna.write(CODE + "\r")
+        anna.read_until("Eigen plaatsing van")
+        assert "anna" in server.wait_for("(environment variable EDITOR)")
+        server.wait_for("(agent forwarding)")
+        server.wait_for("(X11 forwarding)")
+        assert not [line for line in server.log if "LANG" in line or "LC_TIME" in line]
+        anna.write("\x11")
+        assert anna.wait() == 0
+    finally:
+        subprocess.run(["kill", agent_pid], check=False)
+
+
+def test_an_idle_connection_is_closed_with_a_message_and_its_steps_kept(
+    sessions_dir: Path, state_dir: Path, tmp_path: Path
+) -> None:
+    """`--idle` in minutes (an hour by default): here three seconds."""
+    server = Server(sessions_dir, state_dir, "--idle", "0.05")
+    try:
+        anna = join(server, "anna", tmp_path)
+        anna.write(UP)
+        anna.drain_until(lambda: "niet opgeslagen" in "\n".join(anna.shown()))
+        server.wait_for("anna: verbinding gesloten na 0.05 minuten zonder toets")
+        assert anna.wait() == 1
+        assert b"Verbinding gesloten: 0.05 minuten geen toets" in anna.output
+        # The terminal was put back: off the panel's screen, mouse reporting off.
+        assert anna.output.rindex(b"\x1b[?1049l") > anna.output.rindex(b"\x1b[?1049h")
+        server.wait_for("anna weg")
+        anna.close()
+
+        again = join(server, "anna", tmp_path)
+        again.drain_until(lambda: b"teruggezet" in again.output)
+        assert "+1" in "\n".join(again.shown())
+        again.write(CTRL_S + "\x11")
+        assert again.wait() == 0
+        stand = load(sessions_dir / "altena" / "2020-10-07" / "anna.toml")
+        assert stand.sliders["positionering_intern"].stand == 1
+    finally:
+        server.stop()
+
+
 def test_the_room_is_capped(sessions_dir: Path, state_dir: Path, tmp_path: Path) -> None:
     server = Server(sessions_dir, state_dir, "--max", "1")
     try:
@@ -233,7 +296,7 @@ def test_the_room_is_capped(sessions_dir: Path, state_dir: Path, tmp_path: Path)
         bert = Terminal(ssh(server, "bert", "-t"), tmp_path, controlling=True)
         bert.read_until("Workshopcode:")
         bert.write(CODE + "\r")
-        bert.read_until("De workshop is vol (1 deelnemers)")
+        bert.read_until("De workshop is vol (1 deelnemer)")
         assert bert.wait() == 1
         anna.write("\x11")
         assert anna.wait() == 0

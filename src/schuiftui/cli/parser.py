@@ -66,6 +66,7 @@ ARGPARSE_MESSAGES: tuple[tuple[str, str], ...] = (
     (r"unrecognized arguments: (?P<args>.*)", "unrecognized"),
     (r"argument (?P<arg>.+?): expected one argument", "one_value"),
     (r"ambiguous option: (?P<option>\S+) could match (?P<matches>.*)", "ambiguous"),
+    (r"argument (?P<arg>.+?): invalid (?:int|float) value: (?P<value>.+)", "number"),
     (r"argument (?P<arg>.+?): (?P<message>.*)", "argument"),
 )
 """argparse's English error messages, and the catalog key (`cli.argparse.*`) of ours."""

@@ -21,9 +21,30 @@ def add_arguments(parser: Parser, _: Translator) -> None:
     parser.add_argument(
         "--host", default=None, metavar=_("cli.metavar.address"), help=_("cli.serve.host")
     )
-    parser.add_argument("--port", type=int, default=DEFAULT_PORT, help=_("cli.serve.port"))
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=DEFAULT_PORT,
+        metavar=_("cli.metavar.port"),
+        help=_("cli.serve.port"),
+    )
     parser.add_argument("--code", default=None, help=_("cli.serve.code"))
-    parser.add_argument("--max", type=int, default=40, dest="capacity", help=_("cli.serve.max"))
+    parser.add_argument(
+        "--max",
+        type=int,
+        default=40,
+        dest="capacity",
+        metavar=_("cli.metavar.count"),
+        help=_("cli.serve.max"),
+    )
+    parser.add_argument(
+        "--idle",
+        type=float,
+        default=60.0,
+        metavar=_("cli.metavar.minutes"),
+        dest="idle_minutes",
+        help=_("cli.serve.idle"),
+    )
 
 
 def run(args: argparse.Namespace, _: Translator) -> int:
@@ -39,7 +60,7 @@ def run(args: argparse.Namespace, _: Translator) -> int:
     if args.code is not None and not (args.code.isdigit() and 4 <= len(args.code) <= 32):
         error(_("cli.error", prog="schuiftui serve", message=_("cli.serve.bad_code")))
         return EXIT_USAGE
-    if not 0 < args.port < 65536 or args.capacity < 1:
+    if not 0 < args.port < 65536 or args.capacity < 1 or not args.idle_minutes > 0:
         error(_("cli.error", prog="schuiftui serve", message=_("cli.serve.bad_number")))
         return EXIT_USAGE
     from ..serve import serve
@@ -51,6 +72,7 @@ def run(args: argparse.Namespace, _: Translator) -> int:
         port=args.port,
         code=args.code,
         capacity=args.capacity,
+        idle_minutes=args.idle_minutes,
         lang=args.lang,
         interactive=on_terminal(stdout=True),
     )

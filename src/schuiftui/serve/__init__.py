@@ -43,6 +43,7 @@ def serve(
     port: int,
     code: str | None,
     capacity: int,
+    idle_minutes: float,
     lang: str,
     interactive: bool,
 ) -> int:
@@ -53,7 +54,7 @@ def serve(
 
     _ = Translator(lang)
     zygote = Zygote.start(team)  # first: it must be forked before any thread starts
-    room = Room(team, code or new_code(), capacity)
+    room = Room(team, code or new_code(), capacity, idle_minutes)
     try:
         if interactive:
             from .facilitator import RoomApp

@@ -20,8 +20,8 @@ from ..i18n import Translator
 MAX_TRIES = 5
 """Wrong codes from one address within `TRIES_WINDOW` seconds before it must wait."""
 TRIES_WINDOW = 60.0
-IDLE_SECONDS = 3600.0
-"""A connection nobody typed in for this long is closed."""
+IDLE_MINUTES = 60.0
+"""A connection nobody typed in for this long is closed (`serve --idle`)."""
 
 
 def new_code() -> str:
@@ -77,6 +77,7 @@ class Room:
     team: Path
     code: str
     capacity: int = 40
+    idle_minutes: float = IDLE_MINUTES
     participants: dict[str, Participant] = field(default_factory=dict)
     """Who is connected, by name."""
     listeners: list[Callable[[Event], None]] = field(default_factory=list)

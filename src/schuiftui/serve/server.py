@@ -6,8 +6,9 @@ a keyboard-interactive prompt: OpenSSH on Windows, macOS and Linux, and
 PuTTY), and gets the panel of their own placement in their own terminal.
 
 What is refused, by design: a session without a terminal, commands
-(`exec`), subsystems (sftp, scp), port, agent and X11 forwarding. Of the
-environment a client sends, only TERM and LANG/LC_* reach the panel.
+(`exec`), subsystems (sftp, scp), port, agent and X11 forwarding, and
+environment variables other than LANG and LC_* (TERM comes with the
+terminal). Each refusal is a line in the facilitator's log.
 """
 
 from __future__ import annotations
@@ -25,22 +26,67 @@ from typing import Any
 import asyncssh
 
 from ..i18n import Translator
-from .room import IDLE_SECONDS, Event, Participant, Refused, Room
+from .room import Event, Participant, Refused, Room
 from .zygote import Spawn, SpawnError, Zygote
 
 PASSED_ENVIRONMENT = ("LANG",)
 """Besides TERM (from the terminal request) and every LC_* variable."""
 
 
+RESTORE_TERMINAL = (
+    b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l"  # mouse reporting off
+    b"\x1b[?2004l\x1b[?1004l"  # bracketed paste and focus events off
+    b"\x1b[?25h\x1b[?7h\x1b[?1049l\x1b[0m"  # cursor, line wrapping, normal screen, plain
+)
+"""What a panel sends its terminal when it ends, for when it cannot (it was hung up)."""
+
+
+def passed(name: str) -> bool:
+    """Whether a client may set the environment variable `name` for its panel."""
+    return name in PASSED_ENVIRONMENT or name.startswith("LC_")
+
+
 def participant_environment(term: str, sent: dict[str, str]) -> dict[str, str]:
     """What of a client's environment reaches its panel: TERM, LANG and LC_*, nothing else."""
-    passed = {
-        name: value
-        for name, value in sent.items()
-        if (name in PASSED_ENVIRONMENT or name.startswith("LC_")) and "\0" not in value
+    environment = {
+        name: value for name, value in sent.items() if passed(name) and "\0" not in value
     }
-    passed["TERM"] = term or "vt100"
-    return passed
+    environment["TERM"] = term or "vt100"
+    return environment
+
+
+class _Channel(asyncssh.SSHServerChannel):  # type: ignore[type-arg]
+    """A session channel that refuses, and reports, what asyncssh would take silently.
+
+    asyncssh accepts every environment variable a client sends, and turns
+    agent and X11 forwarding down without a word to the server. Here an
+    environment variable other than LANG and LC_* gets a failure reply, and
+    each refusal is told to the room, as the other refusals are. (The
+    handlers are asyncssh's, by the names its channel looks them up by.)
+    """
+
+    refused: Any = None
+    """Called with what was refused, for the room's log."""
+
+    def _process_env_request(self, packet: Any) -> bool:
+        name = packet.get_string()
+        value = packet.get_string()
+        packet.check_end()
+        shown = name.decode("utf-8", "replace")
+        if not passed(shown):
+            self.refused(f"environment variable {shown}")
+            return False
+        self._env[name] = value
+        return True
+
+    def _process_auth_agent_req_at_openssh_dot_com_request(self, packet: Any) -> bool:
+        packet.check_end()
+        self.refused("agent forwarding")
+        return False
+
+    def _process_x11_req_request(self, packet: Any) -> bool:
+        self.refused("X11 forwarding")
+        return False
 
 
 def _running(pid: int) -> bool:
@@ -77,11 +123,17 @@ class _Door(asyncssh.SSHServer):
         self.room = server.room
         self.translate = server.translate
         self.address = "?"
+        self.username = ""
+        self.conn: Any = None
 
-    def session_requested(self) -> _Seat:
-        return self.server.seat()
+    def session_requested(self) -> tuple[_Channel, _Seat]:
+        channel = self.conn.create_server_channel()
+        channel.__class__ = _Channel  # asyncssh's channel, with our answers to three requests
+        channel.refused = self._refused
+        return channel, self.server.seat()
 
     def connection_made(self, conn: asyncssh.SSHServerConnection) -> None:
+        self.conn = conn
         peer = conn.get_extra_info("peername")
         self.address = str(peer[0]) if peer else "?"
 
@@ -102,9 +154,10 @@ class _Door(asyncssh.SSHServer):
         return False
 
     def _refused(self, what: str) -> None:
-        self.room.tell(Event("refused", address=self.address, detail=what))
+        self.room.tell(Event("refused", self.username, self.address, detail=what))
 
     def begin_auth(self, username: str) -> bool:
+        self.username = username
         return True  # the code is always asked
 
     def password_auth_supported(self) -> bool:
@@ -272,6 +325,20 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         if self.channel is not None:
             self.channel.close()
 
+    def close_idle(self) -> None:
+        """Close a connection nobody typed in for the room's idle time, saying why.
+
+        The app gets its hang-up and keeps a draft, as on a dropped
+        connection: the same name resumes it. The terminal is put back first
+        (the app, hung up, cannot), so the message shows on the normal screen.
+        """
+        room = self.server.room
+        if self.participant is not None:
+            room.tell(Event("idle", self.participant.naam, detail=f"{room.idle_minutes:g}"))
+        self._close_app()
+        self.channel.write(RESTORE_TERMINAL)
+        self._say_and_close(self.server.translate("serve.idle", minutes=f"{room.idle_minutes:g}"))
+
     def connection_lost(self, exc: Exception | None) -> None:
         self._close_app()  # the app gets its hang-up, keeps its draft and ends
         if self.participant is not None:
@@ -343,11 +410,12 @@ class WorkshopServer:
         asyncio.get_running_loop().create_task(self._close_idle())
 
     async def _close_idle(self) -> None:
+        idle = self.room.idle_minutes * 60
         while True:
-            await asyncio.sleep(60)
+            await asyncio.sleep(min(60.0, idle / 4))
             for seat in list(self.seats):
-                if seat.idle_for() > IDLE_SECONDS:
-                    seat.close()
+                if seat.master is not None and seat.idle_for() > idle:
+                    seat.close_idle()
 
     def close(self) -> None:
         for seat in list(self.seats):

@@ -104,7 +104,7 @@ def preload() -> None:
     import textual.drivers.linux_driver  # noqa: F401
 
     from .. import app  # noqa: F401
-    from ..core import placements  # noqa: F401
+    from ..core import document, merge, placements, saving  # noqa: F401
     from ..screens import panel  # noqa: F401
     from ..screens.dialogs import choices, text  # noqa: F401
     from ..terminal import driver  # noqa: F401
