@@ -23,7 +23,6 @@ import select
 import shutil
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -86,16 +85,6 @@ def tree(root: int) -> list[int]:
     return found
 
 
-def wait_for_line(stream: int, text: str, timeout: float = 30.0) -> None:
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while text.encode() not in seen:
-        ready, _, _ = select.select([stream], [], [], max(0.0, deadline - time.monotonic()))
-        if not ready:
-            raise TimeoutError(text)
-        seen += os.read(stream, 65536)
-
-
 def join(port: int, naam: str, cwd: Path) -> Terminal:
     argv = [
         "ssh", "-F", "/dev/null", "-o", "StrictHostKeyChecking=no",
@@ -136,22 +125,36 @@ def echo_round(terminals: list[Terminal], key: str) -> list[float]:
 
 
 def typing_echoes(
-    terminals: list[Terminal], moved: list[int], steps: int = 10, interval: float = 1.0
+    terminals: list[Terminal],
+    moved: list[int],
+    steps: int = 10,
+    interval: float = 1.0,
+    save_every: int = 0,
+    watching: Terminal | None = None,
 ) -> list[float]:
     """Everyone steps once every `interval` seconds, spread over it as people type; each echo.
 
-    `moved` gets, per participant, the steps typed (up minus down).
+    `moved` gets, per participant, the steps typed (up minus down). With
+    `save_every`, every so many steps is followed by Ctrl+S. `watching` (the
+    facilitator's terminal) is read along, so its screen never waits for us.
     """
     count = len(terminals)
     start = time.monotonic()
     schedule = sorted(
-        (start + (step + index / count) * interval, index, UP if step % 2 == 0 else DOWN)
+        (
+            start + (step + index / count) * interval,
+            index,
+            (UP if step % 2 == 0 else DOWN)
+            + (CTRL_S if save_every and step % save_every == save_every - 1 else ""),
+        )
         for step in range(steps)
         for index in range(count)
     )
     sent: dict[int, float] = {}
     echoes: list[float] = []
     by_fd = {terminal.master: terminal for terminal in terminals}
+    if watching is not None:
+        by_fd[watching.master] = watching
     while schedule or sent:
         timeout = max(0.0, schedule[0][0] - time.monotonic()) if schedule else 5.0
         ready, _, _ = select.select(list(by_fd), [], [], timeout)
@@ -170,7 +173,7 @@ def typing_echoes(
                 continue  # the previous step has not shown yet: a person waits for it
             terminal.write(key)
             sent[terminal.master] = time.monotonic()
-            moved[index] += 1 if key == UP else -1
+            moved[index] += 1 if key.startswith(UP) else -1
     return echoes
 
 
@@ -202,60 +205,65 @@ def main(participants: int = 30) -> None:
         env = {**os.environ, "SCHUIFTUI_STATE_DIR": str(scratch / "state")}
         team = scratch / "sessions" / "altena" / "2020-10-07.toml"
         port = free_port()
-        server = subprocess.Popen(
+        # The facilitator's terminal: serve's own screen, with the SSH server in its event loop.
+        server = Terminal(
             [
                 *(*SCHUIFTUI, "serve", str(team), "--host", "127.0.0.1", "--port", str(port)),
                 *("--code", CODE, "--max", str(participants + 5)),
             ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            env=env,
-            cwd=scratch,
+            scratch,
+            size=(100, 40),
+            environment=env,
         )
         terminals: list[Terminal] = []
-        compare: Terminal | None = None
         try:
-            assert server.stdout is not None
-            wait_for_line(server.stdout.fileno(), "SHA256:")
-            time.sleep(1.0)  # let the zygote finish loading before measuring its idle size
-            idle = pss_kb(tree(server.pid))
+            server.drain_until(lambda: "SHA256:" in "\n".join(server.shown()), timeout=60)
+            server.drain(quiet=1.0)  # the zygote has loaded before its idle size is measured
+            idle = pss_kb(tree(server.process.pid))
             started = time.monotonic()
             for number in range(participants):
                 terminals.append(join(port, f"deelnemer{number + 1}", scratch))
+                server.drain(quiet=0.0, limit=0.1)
             joined = time.monotonic() - started
-            quiet(terminals)
+            quiet([*terminals, server])
             moved = [0] * participants
-            typing = typing_echoes(terminals, moved)
-            quiet(terminals)
-            brisk = typing_echoes(terminals, moved, steps=50, interval=0.2)
-            quiet(terminals)
+            typing = typing_echoes(terminals, moved, watching=server)
+            quiet([*terminals, server])
+            brisk = typing_echoes(terminals, moved, steps=50, interval=0.2, watching=server)
+            quiet([*terminals, server])
             stale = sum(
                 shown_stand(terminal) != moved[index] for index, terminal in enumerate(terminals)
             )
             echoes: list[float] = []
             for round_number in range(ROUNDS):
                 echoes += echo_round(terminals, UP if round_number % 2 == 0 else DOWN)
-                quiet(terminals)
-            full = pss_kb(tree(server.pid))
+                quiet([*terminals, server])
+            full = pss_kb(tree(server.process.pid))
 
-            # Everyone saves; the facilitator's compare screen follows the placements.
+            # The facilitator shows the placements (v) and reveals them (r): the
+            # compare screen in serve's own event loop follows every save.
             for terminal in terminals:
                 terminal.write(UP + CTRL_S)
+                moved[terminals.index(terminal)] += 1
             quiet(terminals)
-            compare = Terminal(
-                [*SCHUIFTUI, "compare", str(team)], scratch, size=(100, 40), environment=env
-            )
-            compare.read_until("deelnemer", timeout=30)
-            compare.drain(quiet=1.5, limit=10)
+            server.write("v")
+            last = f"deelnemer{participants}"
+            server.drain_until(lambda: last in "\n".join(server.shown()), timeout=30)
+            server.write("r")
+            server.drain(quiet=1.5, limit=10)
+            # Everyone types on, and saves every third step (nine saves a second);
+            # the last step is saved, so each save below changes what is shown.
+            following = typing_echoes(terminals, moved, steps=9, save_every=3, watching=server)
+            quiet([*terminals, server])
             repaints = []
             for terminal in terminals[:5]:
                 terminal.write(UP + CTRL_S)
+                moved[terminals.index(terminal)] += 1
                 saved = time.monotonic()
-                ready, _, _ = select.select([compare.master], [], [], 10)
-                assert ready, "the compare screen did not repaint"
+                ready, _, _ = select.select([server.master], [], [], 10)
+                assert ready, "the facilitator's compare screen did not repaint"
                 repaints.append(time.monotonic() - saved)
-                compare.drain(quiet=1.5, limit=10)
+                server.drain(quiet=1.5, limit=10)
                 terminal.drain(quiet=0.2, limit=5)
 
             alone = single_app_pss(team, scratch, env)
@@ -263,16 +271,12 @@ def main(participants: int = 30) -> None:
             wrong = 0
             for index in range(participants):
                 placement = team.with_suffix("") / f"deelnemer{index + 1}.toml"
-                expected = moved[index] + 1 + (1 if index < 5 else 0)
                 stand = tomllib.loads(placement.read_text())["schuiven"]["positionering_intern"]
-                wrong += stand["stand"] != expected
+                wrong += stand["stand"] != moved[index]
         finally:
             for terminal in terminals:
                 terminal.close()
-            if compare is not None:
-                compare.close()
-            server.terminate()
-            server.wait(timeout=10)
+            server.close()
 
     print(f"serve, {participants} participants over loopback with OpenSSH, all typing:")
     print(f"  joined (code typed to panel shown), all {participants}:  {joined:6.1f} s")
@@ -291,7 +295,12 @@ def main(participants: int = 30) -> None:
     print(f"  one `schuiftui invullen` process on its own: {alone / 1024:.1f} MB PSS")
     print(f"  saved placements whose stand is not what was typed: {wrong} of {participants}")
     print(
-        "  facilitator's compare, a save to its repaint: "
+        f"  echo while the facilitator's screen (in serve) follows the placements,"
+        f" everyone saving every third step ({len(following)} steps):"
+    )
+    print(f"    {percentiles(following)}")
+    print(
+        "  facilitator's compare (in serve), a save to its repaint: "
         + ", ".join(f"{r:.2f}" for r in repaints)
         + " s"
     )

@@ -120,6 +120,7 @@ async def test_the_facilitator_sees_how_to_join_who_is_in_and_reveals_the_positi
     from schuiftui.screens.compare import CompareScreen
     from schuiftui.serve.facilitator import RoomApp
     from schuiftui.serve.server import host_key
+    from schuiftui.widgets.keyline import KeyLine
     from schuiftui.widgets.overlay import Overlay
 
     from .test_serve import free_port
@@ -163,10 +164,23 @@ async def test_the_facilitator_sees_how_to_join_who_is_in_and_reveals_the_positi
         assert app.screen.query_one("#communicatie", Overlay).markers == ()
         detail = str(app.screen.query_one("#compare-detail-text").render())
         assert "standen verborgen tot de onthulling (r)" in detail and "-3" not in detail
+        keys = [(item.keys, item.description) for item in app.screen.query_one(KeyLine).shown()]
+        assert ("r", "onthullen") in keys and ("r", "verbergen") not in keys
         await pilot.press("r")
         await pilot.pause()
         markers = app.screen.query_one("#communicatie", Overlay).markers
         assert [(m.letter, m.stand) for m in markers] == [("T", -2), ("A", -3)]
+        # The same key hides them again, and says so.
+        keys = [(item.keys, item.description) for item in app.screen.query_one(KeyLine).shown()]
+        assert ("r", "verbergen") in keys and ("r", "onthullen") not in keys
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.screen.query_one("#communicatie", Overlay).markers == ()
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        assert app.revealed
+        keys = [(item.keys, item.description) for item in app.screen.query_one(KeyLine).shown()]
+        assert ("r", "verbergen") in keys
 
 
 async def test_a_participant_sees_the_spread_only_after_the_reveal_and_changes_nothing(

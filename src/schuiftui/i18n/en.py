@@ -194,6 +194,7 @@ EN: dict[str, str] = {
     "key.placements": "placements",
     "key.serve_placements": "placements",
     "key.serve_reveal": "reveal",
+    "key.serve_conceal": "hide",
     "key.invullen": "place yourself",
     "compare.placements_title": "Own placements: {gemeente} {datum}, {n} people",
     "compare.placements_title.1": "Own placements: {gemeente} {datum}, 1 person",

@@ -197,6 +197,7 @@ NL: dict[str, str] = {
     "key.placements": "plaatsingen",
     "key.serve_placements": "plaatsingen",
     "key.serve_reveal": "onthullen",
+    "key.serve_conceal": "verbergen",
     "key.invullen": "zelf invullen",
     "compare.placements_title": "Eigen plaatsingen: {gemeente} {datum}, {n} personen",
     "compare.placements_title.1": "Eigen plaatsingen: {gemeente} {datum}, 1 persoon",

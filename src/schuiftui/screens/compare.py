@@ -98,6 +98,7 @@ class CompareScreen(TeamDiscussion):
         Binding("d", "remove_placement", "key.start_remove", show=False),
         Binding("u", "restore_placement", "key.start_restore", show=False),
         Binding("r", "reveal", "key.serve_reveal"),
+        Binding("r", "conceal", "key.serve_conceal"),
         Binding("x", "export", "key.export"),
         Binding("escape", "leave", "key.back"),
         Binding("up,k", "scroll_detail(-1)", "key.scroll", show=False),
@@ -227,6 +228,7 @@ class CompareScreen(TeamDiscussion):
         self._hidden = hidden
         if self.is_mounted:
             self._show()
+            self.refresh_bindings()  # r reveals, or hides again
 
     def _markers(self, slider_id: str) -> tuple[Marker, ...]:
         if self.hidden:
@@ -410,6 +412,9 @@ class CompareScreen(TeamDiscussion):
     def action_reveal(self) -> None:
         self.post_message(self.RevealRequested())
 
+    def action_conceal(self) -> None:
+        self.post_message(self.RevealRequested())  # the same key: hidden again
+
     def action_scroll_detail(self, lines: int) -> None:
         self.query_one("#compare-detail", VerticalScroll).scroll_relative(y=lines, animate=False)
 
@@ -423,7 +428,9 @@ class CompareScreen(TeamDiscussion):
         if action in ("remove_placement", "restore_placement"):
             return self.team is not None
         if action == "reveal":
-            return self._hidden is not None
+            return self._hidden is True
+        if action == "conceal":
+            return self._hidden is False
         return True
 
     def action_leave(self) -> None:

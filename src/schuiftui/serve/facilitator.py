@@ -48,6 +48,7 @@ class RoomScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "placements", "key.serve_placements"),
         Binding("r", "reveal", "key.serve_reveal"),
+        Binding("r", "conceal", "key.serve_conceal"),
     ]
 
     def __init__(self, room: Room, translate: Translator, join: list[str]) -> None:
@@ -115,6 +116,7 @@ class RoomScreen(Screen[None]):
     def show_revealed(self, revealed: bool) -> None:
         key = "serve.revealed_yes" if revealed else "serve.revealed_no"
         self.query_one(TitleBar).sub_title = self.translate(key)
+        self.refresh_bindings()
 
     def action_placements(self) -> None:
         app = self.app
@@ -125,6 +127,17 @@ class RoomScreen(Screen[None]):
         app = self.app
         assert isinstance(app, RoomApp)
         app.reveal()
+
+    def action_conceal(self) -> None:
+        self.action_reveal()  # the same key: hidden again
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        revealed = getattr(self.app, "revealed", False)
+        if action == "reveal":
+            return not revealed
+        if action == "conceal":
+            return revealed
+        return True
 
 
 def _session_name(team: Path) -> str:
