@@ -123,11 +123,13 @@ class InputOrder:
 
     async def _round(self, pumps: Iterator[MessagePump]) -> None:
         """Pass a callback through the queues of `pumps` and wait until all were reached."""
+        from textual.events import Callback
+
         loop = asyncio.get_running_loop()
         reached: list[asyncio.Future[None]] = []
         for pump in pumps:
             future: asyncio.Future[None] = loop.create_future()
-            if pump.call_later(_reach, future):
+            if pump.post_message(Callback(callback=_Reach(future))):
                 reached.append(future)
         if reached:
             # A widget removed meanwhile never reaches its callback: do not wait for it.
@@ -136,6 +138,21 @@ class InputOrder:
             await asyncio.sleep(0)
 
 
-def _reach(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
+class _Reach:
+    """A callback that marks its future done: what `_round` passes through a queue.
+
+    Posted as Textual's `Callback` event rather than with `call_later`, which
+    wraps each callback in a new `partial` whose parameters Textual then
+    counts with `inspect.signature`, every time; `_param_count` is where
+    Textual keeps that count, so here it is given.
+    """
+
+    __slots__ = ("future",)
+    _param_count = 0
+
+    def __init__(self, future: asyncio.Future[None]) -> None:
+        self.future = future
+
+    def __call__(self) -> None:
+        if not self.future.done():
+            self.future.set_result(None)
