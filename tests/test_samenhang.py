@@ -156,6 +156,34 @@ async def test_the_panel_asks_beside_the_slider_and_z_keeps_the_teams_notes(alte
     assert load(altena2).samenhang == "Sociaal en fysiek overleggen apart."
 
 
+async def test_the_question_beside_the_slider_follows_its_stand(altena: Path) -> None:
+    """The question names the stands as they are now; a step that brings the pair
+    together takes it away, and Ctrl+Z brings it back."""
+    from schuiftui.app import make_app
+    from schuiftui.screens.panel import PanelScreen
+
+    from .conftest import TODAY
+
+    app = make_app(altena, today=lambda: TODAY)  # Positionering intern +3, bewoners -2
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel = app.screen
+        assert isinstance(panel, PanelScreen)
+
+        def detail() -> str:
+            return " ".join(str(panel.query_one("#detail-text").render()).split())
+
+        assert "(Positionering intern +3)" in detail()
+        await pilot.press("up")
+        await pilot.pause()
+        assert "(Positionering intern +4)" in detail() and "+3)" not in detail()
+        await pilot.press("right", "up")  # Proces met bewoners -2 -> -1: no longer low
+        await pilot.pause()
+        assert "Samenhang" not in detail()
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert "(Proces met bewoners -2)" in detail()
+
+
 async def test_d_shows_the_focused_sliders_toelichting_whole_at_80x24(altena2: Path) -> None:
     from schuiftui.app import make_app
     from schuiftui.screens.dialogs.text import ReadDialog

@@ -152,6 +152,8 @@ class PanelScreen(EditingScreen):
         self._announced: tuple[str, ...] = ()
         """The tables a save rewrites, said when the session was opened."""
         self._last_slider = CATEGORIES[0].id
+        self._shown_detail: Content | None = None
+        """What the detail area shows (see `_show_detail`)."""
         self.placement = session.ingevuld_door is not None
         """One person's own placement: only the sliders and their toelichtingen."""
         if self.placement:
@@ -161,6 +163,8 @@ class PanelScreen(EditingScreen):
 
     def _editor_changed(self) -> None:
         self.shown_titles = self._titles()
+        if self.is_mounted:  # the samenhang question beside a slider names the stands now
+            self._show_detail(self._last_slider)
 
     @property
     def session(self) -> Session:
@@ -300,7 +304,14 @@ class PanelScreen(EditingScreen):
             bar.title, bar.sub_title = shown
 
     def _show_detail(self, slider_id: str) -> None:
-        self.query_one("#detail-text", Static).update(self._detail(slider_id))
+        shown = self._detail(slider_id)
+        # A step mostly changes nothing here: no repaint. (Content's == ignores styles.)
+        if self._shown_detail is None or (shown.plain, shown.spans) != (
+            self._shown_detail.plain,
+            self._shown_detail.spans,
+        ):
+            self._shown_detail = shown
+            self.query_one("#detail-text", Static).update(shown)
 
     def _previous_stand(self, slider_id: str) -> int | None:
         return self.previous.session.sliders[slider_id].stand if self.previous else None
