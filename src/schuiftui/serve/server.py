@@ -41,7 +41,7 @@ RESTORE_TERMINAL = (
 """What a panel sends its terminal when it ends, for when it cannot (it was hung up)."""
 
 
-def passed(name: str) -> bool:
+def passed_to_panel(name: str) -> bool:
     """Whether a client may set the environment variable `name` for its panel."""
     return name in PASSED_ENVIRONMENT or name.startswith("LC_")
 
@@ -49,7 +49,7 @@ def passed(name: str) -> bool:
 def participant_environment(term: str, sent: dict[str, str]) -> dict[str, str]:
     """What of a client's environment reaches its panel: TERM, LANG and LC_*, nothing else."""
     environment = {
-        name: value for name, value in sent.items() if passed(name) and "\0" not in value
+        name: value for name, value in sent.items() if passed_to_panel(name) and "\0" not in value
     }
     environment["TERM"] = term or "vt100"
     return environment
@@ -73,7 +73,7 @@ class _Channel(asyncssh.SSHServerChannel):  # type: ignore[type-arg]
         value = packet.get_string()
         packet.check_end()
         shown = name.decode("utf-8", "replace")
-        if not passed(shown):
+        if not passed_to_panel(shown):
             self.refused(f"environment variable {shown}")
             return False
         self._env[name] = value
