@@ -116,7 +116,9 @@ class Terminal:
         deadline = time.monotonic() + timeout
         while self.process.poll() is None and time.monotonic() < deadline:
             self.drain(quiet=0.1, limit=0.5)
-        return self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        code = self.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        self.drain(quiet=0.0, limit=1.0)  # what it wrote last may still wait in the terminal
+        return code
 
     def screen(self, encoding: str = "utf-8") -> pyte.Screen:
         """What the terminal shows now: everything written so far, through an emulator."""
