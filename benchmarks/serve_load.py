@@ -6,9 +6,9 @@ Prints:
   second, then five a second, then everyone pressing in the same
   millisecond: median and p95; and whether each screen shows the stand typed;
 - memory per participant: the PSS of the serve process tree (server,
-  zygote, every participant's app) with all connected, minus its idle PSS,
-  divided by the number of participants; against the PSS of one `schuiftui
-  invullen` started on its own;
+  zygote, the hosts running the participants' apps) with all connected,
+  minus its idle PSS, divided by the number of participants; against the
+  PSS of one `schuiftui invullen` started on its own;
 - the facilitator's live compare of the placements (`schuiftui compare`
   on the team's session): from a participant's Ctrl+S to the repaint.
 

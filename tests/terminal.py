@@ -75,6 +75,11 @@ class Terminal:
     def write(self, keys: str) -> None:
         os.write(self.master, keys.encode())
 
+    def resize(self, columns: int, rows: int) -> None:
+        """Make the terminal this size, as a user dragging its window (the program gets SIGWINCH)."""
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        self.size = (columns, rows)
+
     def drain(self, quiet: float = 0.3, limit: float = 5.0) -> bytes:
         """Read until the program has been quiet for `quiet` seconds; return what came."""
         start = len(self.output)

@@ -178,6 +178,60 @@ def test_a_participant_joins_places_drops_and_resumes(
     server.wait_for("Anna weg")
 
 
+def whole_panel_of(terminal: Terminal, naam: str) -> bool:
+    """Whether the terminal shows `naam`'s panel at its size: title on top, keys at the bottom.
+
+    And nothing was drawn below its last row (a real terminal scrolls the
+    title away then; the emulator here does not).
+    """
+    shown = terminal.shown()
+    below = f"\x1b[{terminal.size[1] + 1};".encode()
+    return (
+        f"Eigen plaatsing van {naam}" in shown[0]
+        and "f1 help" in shown[-1]
+        and below not in terminal.output
+    )
+
+
+def test_participants_who_share_a_process_each_keep_their_own_terminal(
+    server: Server, sessions_dir: Path, tmp_path: Path
+) -> None:
+    """Up to four apps run in one process (see `serve.host`): sizes, keys and ends stay apart."""
+    folder = sessions_dir / "altena" / "2020-10-07"
+    anna = join(server, "anna", tmp_path)
+    bert = join(server, "bert", tmp_path, size=(100, 30))
+    for terminal, naam in ((anna, "anna"), (bert, "bert")):
+        terminal.drain_until(lambda t=terminal, n=naam: whole_panel_of(t, n))
+    # Each laid out for its own width: the key line has room for Ctrl+Q from 90 columns.
+    assert "^q afsluiten" in bert.shown()[-1] and "^q afsluiten" not in anna.shown()[-1]
+
+    anna.resize(90, 28)
+    anna.drain_until(lambda: whole_panel_of(anna, "anna") and "^q afsluiten" in anna.shown()[-1])
+    anna.write(UP + UP)
+    bert.write(DOWN)
+    anna.drain_until(lambda: "+2" in "\n".join(anna.shown()))
+    bert.drain_until(lambda: "-1" in "\n".join(bert.shown()))
+
+    anna.process.kill()  # anna's connection drops; bert places on
+    server.wait_for("anna weg")
+    anna.close()
+    bert.write(DOWN + CTRL_S)
+    server.wait_for("bert heeft opgeslagen")
+    assert load(folder / "bert.toml").sliders["positionering_intern"].stand == -2
+    assert not (folder / "anna.toml").exists()
+
+    # Anna's steps come back, on a whole panel, whichever process she lands in.
+    again = join(server, "anna", tmp_path)
+    again.drain_until(lambda: b"teruggezet" in again.output and whole_panel_of(again, "anna"))
+    assert "+2" in "\n".join(again.shown())
+    again.write(CTRL_S)
+    server.wait_for("anna heeft opgeslagen")
+    assert load(folder / "anna.toml").sliders["positionering_intern"].stand == 2
+    for terminal in (again, bert):
+        terminal.write("\x11")
+        assert terminal.wait() == 0
+
+
 def test_leaving_without_placing_leaves_no_file(
     server: Server, sessions_dir: Path, tmp_path: Path
 ) -> None:

@@ -64,6 +64,23 @@ def test_the_draft_of_an_instance_that_is_gone_is_offered(
     assert draft_files(altena) == []
 
 
+def test_a_draft_let_go_by_an_ending_app_is_offered_while_its_process_runs_on(
+    altena: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A workshop host runs on after one participant's app ended on a hang-up."""
+    edited = load(altena)
+    edited.sliders["communicatie"].stand = 5
+    with monkeypatch.context() as patch:
+        as_process(patch, os.getppid())  # the host: a process that runs
+        write_draft(altena, edited, load(altena))
+    assert read_draft(altena) is None  # its own while its app runs
+    with monkeypatch.context() as patch:
+        as_process(patch, os.getppid())
+        write_draft(altena, edited, load(altena), let_go=True)  # the app ends
+    draft = read_draft(altena)
+    assert draft is not None and draft.session.stands()["communicatie"] == 5
+
+
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
 def test_a_draft_someone_else_can_write_is_never_offered(altena: Path) -> None:
     edited = load(altena)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .core.git_merge import UnfinishedMerge
     from .screens.panel import PanelScreen
     from .screens.requests import CompareRequested, ExportRequested
+    from .terminal.hosted import TerminalClosed
 
 
 def _load_css() -> str:
@@ -88,6 +89,9 @@ class SchuifApp(App[int]):
         self.translate = Translator(lang)
         self.participant = participant
         """A workshop participant over `serve`: a draft they left is resumed without asking."""
+        self.shares_process = False
+        """One of several apps in a workshop host's process (see `serve.host`), on a
+        terminal of its own: the process's signals are the host's to handle."""
         self.sessions_dir = sessions_dir
         self.open_path = open_path
         self.first_session = session
@@ -130,8 +134,10 @@ class SchuifApp(App[int]):
         return driver_class
 
     def on_mount(self) -> None:
-        if self.is_headless:
-            return  # under test: no terminal to lose, and pytest keeps its signals
+        if self.is_headless or self.shares_process:
+            # Under test there is no terminal to lose, and pytest keeps its
+            # signals; in a host, `on_terminal_closed` says the terminal went.
+            return
         catch_signals(asyncio.get_running_loop(), self._stop_at_once)
         if sys.__stdin__ is not None and sys.__stdin__.isatty() and os.name == "posix":
             self.set_interval(1.0, self._check_terminal)
@@ -155,13 +161,22 @@ class SchuifApp(App[int]):
         self._input.open()
 
     def rescue(self) -> None:
-        """Write the recovery draft of every open session, now, and say they are closed."""
+        """Write the recovery draft of every open session, now, and say they are closed.
+
+        The app is ending: its drafts are let go, for whoever opens the
+        session next, even while this process runs on (a workshop host).
+        """
         from .screens.panel import PanelScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, PanelScreen):
-                screen.keep_draft()
+                screen.keep_draft(let_go=True)
                 screen.release()
+
+    def on_terminal_closed(self, _closed: TerminalClosed) -> None:
+        """The terminal this app was given hung up (see `terminal.hosted`): keep the edits, end."""
+        self.rescue()
+        self.exit(return_code=129)
 
     def _stop_at_once(self, signum: int) -> None:
         """SIGHUP (the connection dropped), SIGTERM, SIGINT: keep the edits, restore, exit."""

@@ -114,8 +114,14 @@ class Draft:
     """Where the draft is kept."""
 
 
-def write_draft(session_path: Path, session: Session, base: Session | None) -> None:
+def write_draft(
+    session_path: Path, session: Session, base: Session | None, *, let_go: bool = False
+) -> None:
     """Keep `session` (with its unsaved edits) as the draft of `session_path`.
+
+    `let_go`: the editor that writes it is ending (a hang-up, a signal), so
+    the draft is offered even while this process runs on: a workshop host
+    runs other participants' apps after one has left.
 
     Raises:
         OSError: The state folder cannot be written.
@@ -129,6 +135,8 @@ def write_draft(session_path: Path, session: Session, base: Session | None) -> N
         "sessie": dumps(session.normalized()),
         "basis": dumps(base.normalized()) if base is not None else None,
     }
+    if let_go:
+        data["losgelaten"] = True
     target = draft_path(session_path)
     target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomically(target, json.dumps(data, ensure_ascii=False).encode("utf-8"), mode=0o600)
@@ -137,7 +145,8 @@ def write_draft(session_path: Path, session: Session, base: Session | None) -> N
 def read_draft(session_path: Path) -> Draft | None:
     """The newest draft of `session_path` left by a process that is gone; None if there is none.
 
-    A draft of another schuiftui that still runs is its own: not offered.
+    A draft of another schuiftui that still runs is its own: not offered,
+    unless its editor let it go as it ended (see `write_draft`).
     One that cannot be read, or is not the user's own, is passed over.
     """
     folder = drafts_dir()
@@ -152,7 +161,7 @@ def _read(file: Path) -> Draft | None:
         return None
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
-        if "pid" in data and int(data["pid"]) != os.getpid():
+        if "pid" in data and int(data["pid"]) != os.getpid() and data.get("losgelaten") is not True:
             host, pid, since = str(data["host"]), int(data["pid"]), float(data["sinds"])
             if alive(host, pid, since):
                 return None

@@ -297,10 +297,11 @@ class SessionEditor:
 
     # Recovery drafts
 
-    def keep_draft(self, current: Session | None = None) -> None:
+    def keep_draft(self, current: Session | None = None, *, let_go: bool = False) -> None:
         """Bring the recovery draft in line with `current` (default: the session).
 
-        None when all is saved, the unsaved edits otherwise.
+        None when all is saved, the unsaved edits otherwise. `let_go`: this
+        editor is ending, and says so in the draft (see `drafts.write_draft`).
 
         Raises:
             OSError, SessionError: The draft could not be written.
@@ -313,9 +314,9 @@ class SessionEditor:
         if current == self.saved:
             self.drop_draft()
             return
-        if current == self._in_draft:
+        if current == self._in_draft and not let_go:
             return
-        write_draft(self.path, current, self.saved)
+        write_draft(self.path, current, self.saved, let_go=let_go)
         self._in_draft = copy.deepcopy(current)
 
     def drop_draft(self) -> None:

@@ -304,11 +304,12 @@ class EditingScreen(Screen[None]):
 
     # Recovery drafts
 
-    def keep_draft(self) -> None:
+    def keep_draft(self, let_go: bool = False) -> None:
         """Bring the recovery draft in line: the unsaved edits, or none when all is saved.
 
         Called every `DRAFT_SECONDS`, after a save, and when the app must
-        stop at once (a signal, a terminal that went away).
+        stop at once (a signal, a terminal that went away): then `let_go`,
+        and the draft is for whoever opens the session next.
         """
         from ..core.storage import SessionError
 
@@ -317,7 +318,7 @@ class EditingScreen(Screen[None]):
         self._catch_up()
         current = self._pending() if self._pending is not None else self.session
         try:
-            self.editor.keep_draft(current)
+            self.editor.keep_draft(current, let_go=let_go)
         except (OSError, SessionError) as error:
             if not self._draft_failed:  # say it once, not every second
                 self.notify(str(error), title=self.translate("draft.failed"), severity="warning")

@@ -1,6 +1,8 @@
 """`schuiftui serve`: a workshop room over SSH, each participant placing from their own keyboard.
 
-- `zygote`: the app loaded once, forked per participant on a pseudo-terminal;
+- `zygote`: the app loaded once, forking the hosts;
+- `host`: the panels of up to four participants in one process, each on a
+  pseudo-terminal of its own;
 - `room`: the code, who is in, who may try again (no SSH, no Textual);
 - `server`: the SSH server (asyncssh, the optional extra `schuiftui[serve]`);
 - `facilitator`: the screen where `serve` runs; without a terminal, `headless`

@@ -53,7 +53,6 @@ class Participant:
     address: str
     since: float
     placement: Path
-    pid: int = 0
     leaving: bool = False
     """The connection is gone; the app is still closing (writing the draft of unsaved steps)."""
 

@@ -33,6 +33,10 @@ PASSED_ENVIRONMENT = ("LANG",)
 """Besides TERM (from the terminal request) and every LC_* variable."""
 
 
+APP_END_SECONDS = 10.0
+"""How long a hung-up app may take to keep its draft and end before its participant counts as gone."""
+
+
 RESTORE_TERMINAL = (
     b"\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l\x1b[?1015l"  # mouse reporting off
     b"\x1b[?2004l\x1b[?1004l"  # bracketed paste and focus events off
@@ -87,17 +91,6 @@ class _Channel(asyncssh.SSHServerChannel):  # type: ignore[type-arg]
     def _process_x11_req_request(self, packet: Any) -> bool:
         self.refused("X11 forwarding")
         return False
-
-
-def _running(pid: int) -> bool:
-    """Whether the process `pid` (a participant's app, the zygote's child) still runs."""
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def host_key(state: Path) -> asyncssh.SSHKey:
@@ -195,6 +188,8 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         self.has_terminal = False
         self.participant: Participant | None = None
         self.master: int | None = None
+        self.app_ended: asyncio.Future[None] | None = None
+        """Done once the participant's app has ended (and kept its draft)."""
         self.last_input = time.monotonic()
 
     def connection_made(self, chan: Any) -> None:
@@ -268,20 +263,27 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
             columns=columns or 80,
             rows=rows or 24,
         )
+        loop = asyncio.get_running_loop()
         try:
-            pid, master = await asyncio.get_running_loop().run_in_executor(
-                None, self.server.zygote.spawn, request
-            )
+            master, ended = await loop.run_in_executor(None, self.server.zygote.spawn, request)
         except SpawnError as error:
             self._say_and_close(self.server.translate("serve.cannot_start", problem=error))
             return
+        self.app_ended = loop.create_future()
+        loop.add_reader(ended, self._app_has_ended, ended)
         if self.channel.is_closing():
             os.close(master)  # gone while the app started: its hang-up ends the app
             return
-        self.participant.pid = pid
         self.master = master
         os.set_blocking(master, False)
-        asyncio.get_running_loop().add_reader(master, self._from_app)
+        loop.add_reader(master, self._from_app)
+
+    def _app_has_ended(self, ended: int) -> None:
+        """The app's pipe closed: it has ended (nothing is ever written there)."""
+        asyncio.get_running_loop().remove_reader(ended)
+        os.close(ended)
+        if self.app_ended is not None and not self.app_ended.done():
+            self.app_ended.set_result(None)
 
     def _from_app(self) -> None:
         assert self.master is not None
@@ -349,10 +351,9 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
 
     async def _leave_when_closed(self, participant: Participant) -> None:
         """The participant has left once their app has ended (at most 10 s after the hang-up)."""
-        for _attempt in range(100):
-            if not participant.pid or not _running(participant.pid):
-                break
-            await asyncio.sleep(0.1)
+        if self.app_ended is not None:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self.app_ended), APP_END_SECONDS)
         self.server.room.leave(participant)
 
     def _close_app(self) -> None:

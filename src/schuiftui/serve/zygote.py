@@ -1,15 +1,17 @@
-"""One process with the app loaded, that forks a participant's app on a pseudo-terminal.
+"""One process with the app loaded, that forks the processes participants' apps run in.
 
-Each participant runs the real app in a process of their own (its own
-terminal size, its own keys, its own crash), but starting Python and loading
-Textual for each would cost every participant about 29 MB and a second. So
-`serve` forks this process first, before it starts any thread; it loads the
-app once and then forks one copy per participant, which shares the loaded
-code with it until it writes there (copy on write).
+Starting Python and loading Textual for each participant would cost every
+participant about 29 MB and a second. So `serve` forks this process first,
+before it starts any thread; it loads the app once and then forks hosts
+(see `host`), each running the apps of up to four participants, which share
+the loaded code with it until they write there (copy on write).
 
-The server asks over a socket pair: one JSON line per participant; the
-answer is the child's pid with the pseudo-terminal's master end, passed as a
-file descriptor (SCM_RIGHTS).
+The server asks over a socket pair: one JSON line per participant. The
+zygote passes it on to a host with a free seat among those with the same
+terminal type, locale and language, or forks a new one; the answer is the
+pseudo-terminal's master end of the participant's app and the read end of a
+pipe that closes when the app has ended, passed as file descriptors
+(SCM_RIGHTS).
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ import threading
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
+
+HOST_TIMEOUT = 10.0
+"""Seconds a host may take to answer: one that takes longer is stuck, and passed over."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,10 @@ class Zygote:
         return cls(ours, pid)
 
     def spawn(self, request: Spawn) -> tuple[int, int]:
-        """Start a participant's app; its pid and the master end of its terminal.
+        """Start a participant's app; the master end of its terminal, and its end.
+
+        The second is a pipe's read end, which closes once the app has ended
+        (and kept the draft of unsaved steps).
 
         Blocks for the few milliseconds a fork takes: call from a thread.
 
@@ -81,15 +89,15 @@ class Zygote:
         with self._lock:
             try:
                 self._connection.sendall(json.dumps(asdict(request)).encode("utf-8") + b"\n")
-                message, fds, _flags, _address = socket.recv_fds(self._connection, 4096, 1)
+                message, fds, _flags, _address = socket.recv_fds(self._connection, 4096, 2)
             except OSError as error:
                 raise SpawnError(str(error)) from None
         reply = json.loads(message or b'{"error": "zygote gone"}')
-        if "error" in reply or not fds:
+        if "error" in reply or len(fds) != 2:
             for fd in fds:
                 os.close(fd)
             raise SpawnError(reply.get("error", "no terminal"))
-        return int(reply["pid"]), fds[0]
+        return fds[0], fds[1]
 
     def stop(self) -> None:
         """End the zygote (participants' apps that run go on until their connection ends)."""
@@ -135,9 +143,9 @@ def warm_up(team: Path) -> None:
 
 
 def _serve(connection: socket.socket, team: Path) -> None:
-    """The zygote's loop: one forked app per request, until the server closes the socket."""
+    """The zygote's loop: a seat in a host per request, until the server closes the socket."""
     # The facilitator's terminal belongs to the server; the kernel reaps the
-    # children (their end is seen by the server on their terminal).
+    # hosts (the server sees each app's end on its terminal and its pipe).
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
@@ -148,70 +156,74 @@ def _serve(connection: socket.socket, team: Path) -> None:
     with contextlib.suppress(Exception):  # a warm-up that fails costs memory, not function
         warm_up(team)
     gc.collect()
-    gc.freeze()  # what is loaded now stays shared with the children
+    gc.freeze()  # what is loaded now stays shared with the hosts
     gc.enable()
-    requests = connection.makefile("rb")
-    for line in requests:
+    hosts = _Hosts(connection)
+    for line in connection.makefile("rb"):
         try:
             request = Spawn(**json.loads(line))
-            pid, master = os.forkpty()
+            message, fds = hosts.seat(request)
         except (OSError, TypeError, ValueError) as error:
-            _reply(connection, {"error": str(error)})
-            continue
+            message, fds = {"error": str(error)}, []
+        with contextlib.suppress(OSError):
+            socket.send_fds(connection, [json.dumps(message).encode("utf-8")], fds)
+        for fd in fds:
+            os.close(fd)
+
+
+class _Hosts:
+    """The hosts the zygote forked, by what their participants share."""
+
+    def __init__(self, server: socket.socket) -> None:
+        self._server = server
+        self._groups: dict[str, list[socket.socket]] = {}
+
+    def seat(self, request: Spawn) -> tuple[dict[str, object], list[int]]:
+        """A seat for `request` in a host of its group, a new one if all are full; the reply."""
+        group = json.dumps([request.lang, sorted(request.environment.items())])
+        hosts = self._groups.setdefault(group, [])
+        line = json.dumps(asdict(request)).encode("utf-8") + b"\n"
+        for host in list(hosts):
+            try:
+                host.sendall(line)
+                message, fds, _flags, _address = socket.recv_fds(host, 4096, 2)
+                reply = json.loads(message or b"{}")
+            except (OSError, ValueError):
+                reply, fds = {}, []
+            if reply.get("seated") and len(fds) == 2:
+                return reply, fds
+            for fd in fds:
+                os.close(fd)
+            if not reply.get("full"):  # ended with its last participant, or broken
+                hosts.remove(host)
+                host.close()
+        return self._fork(request, hosts)
+
+    def _fork(
+        self, request: Spawn, hosts: list[socket.socket]
+    ) -> tuple[dict[str, object], list[int]]:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        ours.settimeout(HOST_TIMEOUT)
+        pid = os.fork()
         if pid == 0:
-            requests.close()
-            connection.close()
-            _run_participant(request)  # never returns
-        _reply(connection, {"pid": pid}, master)
-        os.close(master)
+            # Only its own line to the zygote: an end the others hold is never seen to
+            # close. (By number: the zygote's reader of the server's line keeps the
+            # socket object open, and the host never returns to use these.)
+            others = [self._server, ours, *(h for group in self._groups.values() for h in group)]
+            for other in others:
+                os.close(other.fileno())
+            from .host import run_host
 
-
-def _reply(connection: socket.socket, message: dict[str, object], fd: int | None = None) -> None:
-    with contextlib.suppress(OSError):
-        socket.send_fds(
-            connection, [json.dumps(message).encode("utf-8")], [] if fd is None else [fd]
-        )
-
-
-def _run_participant(request: Spawn) -> None:
-    """In the forked child, on its own terminal: the participant's placement panel."""
-    code = 1
-    try:
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
-        code = _placement_app(request)
-    finally:
-        os._exit(code)
-
-
-def _placement_app(request: Spawn) -> int:
-    import fcntl
-    import struct
-    import sys
-    import termios
-
-    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", request.rows, request.columns, 0, 0))
-    for name in list(os.environ):
-        # The server's own terminal and locale are not the participant's.
-        if name in ("TERM", "LANG", "COLUMNS", "LINES", "TMUX", "STY") or name.startswith("LC_"):
-            del os.environ[name]
-    os.environ.update(request.environment)
-    from ..app import make_app
-    from ..core.placements import start_placement
-    from ..core.storage import SessionError
-    from ..i18n import Translator, set_messages_language
-    from ..terminal.glyphs import limited
-
-    set_messages_language(request.lang)
-    if limited(os.environ.get("TERM")):
-        os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"
-    try:
-        session, path = start_placement(Path(request.team), request.naam)
-    except (SessionError, ValueError) as problem:
-        _ = Translator(request.lang)
-        sys.stderr.write(_("serve.cannot_start", problem=problem) + "\r\n")
-        sys.stderr.flush()
-        return 1
-    app = make_app(path, session=session, lang=request.lang, participant=True)
-    app.run()
-    return app.return_code or 0
+            run_host(theirs, request)  # never returns
+        theirs.close()
+        hosts.append(ours)
+        try:
+            message, fds, _flags, _address = socket.recv_fds(ours, 4096, 2)
+            reply = json.loads(message or b'{"error": "host gone"}')
+        except (OSError, ValueError) as error:
+            return {"error": str(error)}, []
+        if len(fds) != 2:
+            for fd in fds:
+                os.close(fd)
+            return {"error": reply.get("error", "no terminal")}, []
+        return reply, fds

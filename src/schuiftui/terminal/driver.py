@@ -9,7 +9,6 @@ sent; glyphs the terminal cannot show are replaced).
 from __future__ import annotations
 
 import os
-import sys
 import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -32,15 +31,6 @@ REDRAW_KEY = "ctrl+l"
 
 DEFAULT_SIZE = (80, 25)
 """What Textual draws on when the terminal says 0x0 (see LinuxDriver._get_terminal_size)."""
-
-
-def _reported_size() -> tuple[int, int] | None:
-    """The size the terminal reports (columns, rows); None when there is no terminal."""
-    try:
-        size = os.get_terminal_size(sys.__stderr__.fileno())  # type: ignore[union-attr]
-    except (OSError, ValueError, AttributeError):
-        return None
-    return size.columns, size.lines
 
 
 class FilteringParser(linux_driver.XTermParser):
@@ -73,12 +63,27 @@ class TerminalDriver(LinuxDriver):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Textual writes to the original stderr (see LinuxDriver).
-        encoding = getattr(sys.__stderr__, "encoding", None)
-        level = terminal_repertoire(encoding, _reported_size())
+        self._attach()
+        encoding = getattr(self._file, "encoding", None)
+        level = terminal_repertoire(encoding, self._reported_size())
         self.shadow = ScreenShadow(glyph_table(level, encoding))
         self._redraw = False
         """Whether the next frame is to be sent whole (Ctrl+L was pressed)."""
+
+    def _attach(self) -> None:
+        """Point the driver at its terminal: here the process's own, as Textual does.
+
+        Textual reads from the original stdin and writes to the original
+        stderr (see LinuxDriver); `hosted.HostedDriver` is given another.
+        """
+
+    def _reported_size(self) -> tuple[int, int] | None:
+        """The size the terminal reports (columns, rows); None when there is no terminal."""
+        try:
+            size = os.get_terminal_size(self._file.fileno())  # type: ignore[union-attr]
+        except (OSError, ValueError, AttributeError):
+            return None
+        return size.columns, size.lines
 
     def start_application_mode(self) -> None:
         super().start_application_mode()
@@ -89,7 +94,7 @@ class TerminalDriver(LinuxDriver):
             self.attrs_before = held
 
     def write(self, data: str) -> None:
-        size = _reported_size()
+        size = self._reported_size()
         if size is None:
             self.shadow.resize(0, 0)  # no size, no shadow: everything passes unchanged
         else:
