@@ -232,6 +232,45 @@ def test_participants_who_share_a_process_each_keep_their_own_terminal(
         assert terminal.wait() == 0
 
 
+def test_steps_come_back_in_another_process_while_the_old_one_runs_on(
+    server: Server, sessions_dir: Path, tmp_path: Path
+) -> None:
+    """Anna drops, someone takes her seat in the process she ran in, she lands in a new one."""
+    others = [join(server, naam, tmp_path) for naam in ("bert", "cem")]
+    anna = join(server, "anna", tmp_path)
+    others.append(join(server, "dirk", tmp_path))  # four: that process is full
+    anna.write(UP)
+    anna.drain_until(lambda: "niet opgeslagen" in "\n".join(anna.shown()))
+    anna.process.kill()
+    server.wait_for("anna weg")
+    anna.close()
+    others.append(join(server, "eva", tmp_path))  # takes the seat anna left
+
+    again = join(server, "anna", tmp_path)
+    again.drain_until(lambda: b"teruggezet" in again.output)
+    assert "+1" in "\n".join(again.shown())
+    again.write(CTRL_S)
+    server.wait_for("anna heeft opgeslagen")
+    placement = sessions_dir / "altena" / "2020-10-07" / "anna.toml"
+    assert load(placement).sliders["positionering_intern"].stand == 1
+    for terminal in (again, *others):
+        terminal.write("\x11")
+        assert terminal.wait() == 0
+
+
+def test_a_panel_that_cannot_start_says_why(
+    server: Server, sessions_dir: Path, tmp_path: Path
+) -> None:
+    (sessions_dir / TEAM).write_text("formaat = [\n", encoding="utf-8")  # broken after the start
+    anna = Terminal(ssh(server, "anna", "-t"), tmp_path, controlling=True)
+    anna.read_until("Workshopcode:")
+    anna.write(CODE + "\r")
+    anna.read_until("Het schuifpaneel kon niet starten:")
+    assert anna.wait() != 0
+    server.wait_for("anna weg")
+    assert not (sessions_dir / "altena" / "2020-10-07").exists()
+
+
 def test_leaving_without_placing_leaves_no_file(
     server: Server, sessions_dir: Path, tmp_path: Path
 ) -> None:

@@ -15,8 +15,8 @@ stalls the others in its host.
 
 The zygote asks over a socket pair, one JSON line per participant; the
 answer is `{"seated": true}` with the pseudo-terminal's master end and the
-read end of a pipe that closes once the app has ended (its draft written),
-passed as file descriptors; or `{"full": true}`.
+read end of a pipe that gets the app's exit code and closes once the app has
+ended (its draft written), passed as file descriptors; or `{"full": true}`.
 """
 
 from __future__ import annotations
@@ -122,8 +122,7 @@ class _Host:
         os.close(master)
         os.close(ended)
         if app is None:
-            os.close(terminal)
-            os.close(still_running)
+            _close(terminal, still_running, 1)
             self._end_if_empty()
             return
         task = asyncio.get_running_loop().create_task(self._run(app, terminal, still_running))
@@ -134,8 +133,7 @@ class _Host:
         try:
             await app.run_async()
         finally:
-            os.close(terminal)  # the server reads the end of the app's output
-            os.close(still_running)  # and learns that the app has ended
+            _close(terminal, still_running, 1 if app.return_code is None else app.return_code)
 
     def _ended(self, task: asyncio.Task[None]) -> None:
         self._apps.pop(task, None)
@@ -158,6 +156,14 @@ class _Host:
     def _reply(self, message: dict[str, object], *fds: int) -> None:
         with contextlib.suppress(OSError):
             socket.send_fds(self._connection, [json.dumps(message).encode("utf-8")], list(fds))
+
+
+def _close(terminal: int, still_running: int, code: int) -> None:
+    """An app has ended: the server reads the end of its output, its exit code, and its end."""
+    os.close(terminal)
+    with contextlib.suppress(OSError):
+        os.write(still_running, bytes([code & 0xFF]))
+    os.close(still_running)
 
 
 def _placement_app(request: Spawn, terminal: int) -> SchuifApp | None:

@@ -190,6 +190,8 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         self.master: int | None = None
         self.app_ended: asyncio.Future[None] | None = None
         """Done once the participant's app has ended (and kept its draft)."""
+        self.exit_code = 0
+        """The app's, once it has ended: the participant's ssh exits with it."""
         self.last_input = time.monotonic()
 
     def connection_made(self, chan: Any) -> None:
@@ -279,11 +281,25 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         loop.add_reader(master, self._from_app)
 
     def _app_has_ended(self, ended: int) -> None:
-        """The app's pipe closed: it has ended (nothing is ever written there)."""
+        """The app's pipe: its exit code (one byte), then its close once it has ended."""
+        try:
+            data = os.read(ended, 16)
+        except OSError:
+            data = b""
+        if data:
+            self.exit_code = data[-1]
+            return
         asyncio.get_running_loop().remove_reader(ended)
         os.close(ended)
         if self.app_ended is not None and not self.app_ended.done():
             self.app_ended.set_result(None)
+
+    async def _exit_when_ended(self) -> None:
+        """The app closed its terminal: end the session with the app's exit code."""
+        if self.app_ended is not None:
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self.app_ended), APP_END_SECONDS)
+        self.channel.exit(self.exit_code)
 
     def _from_app(self) -> None:
         assert self.master is not None
@@ -295,7 +311,7 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
             data = b""
         if not data:
             self._close_app()
-            self.channel.exit(0)
+            asyncio.get_running_loop().create_task(self._exit_when_ended())
             return
         self.channel.write(data)
 

@@ -10,8 +10,8 @@ The server asks over a socket pair: one JSON line per participant. The
 zygote passes it on to a host with a free seat among those with the same
 terminal type, locale and language, or forks a new one; the answer is the
 pseudo-terminal's master end of the participant's app and the read end of a
-pipe that closes when the app has ended, passed as file descriptors
-(SCM_RIGHTS).
+pipe that gets the app's exit code and closes when the app has ended, passed
+as file descriptors (SCM_RIGHTS).
 """
 
 from __future__ import annotations
@@ -78,8 +78,9 @@ class Zygote:
     def spawn(self, request: Spawn) -> tuple[int, int]:
         """Start a participant's app; the master end of its terminal, and its end.
 
-        The second is a pipe's read end, which closes once the app has ended
-        (and kept the draft of unsaved steps).
+        The second is a pipe's read end, which gets the app's exit code (a
+        byte) and closes once the app has ended (and kept the draft of
+        unsaved steps).
 
         Blocks for the few milliseconds a fork takes: call from a thread.
 
