@@ -294,12 +294,17 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
         if self.app_ended is not None and not self.app_ended.done():
             self.app_ended.set_result(None)
 
-    async def _exit_when_ended(self) -> None:
-        """The app closed its terminal: end the session with the app's exit code."""
+    async def _until_the_app_ended(self) -> None:
+        """Wait until the app has ended (kept its draft), `APP_END_SECONDS` at most."""
         if self.app_ended is not None:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(asyncio.shield(self.app_ended), APP_END_SECONDS)
-        self.channel.exit(self.exit_code)
+
+    async def _exit_when_ended(self) -> None:
+        """The app closed its terminal: end the session with the app's exit code."""
+        await self._until_the_app_ended()
+        if not self.channel.is_closing():
+            self.channel.exit(self.exit_code)
 
     def _from_app(self) -> None:
         assert self.master is not None
@@ -367,9 +372,7 @@ class _Seat(asyncssh.SSHServerSession):  # type: ignore[type-arg]
 
     async def _leave_when_closed(self, participant: Participant) -> None:
         """The participant has left once their app has ended (at most 10 s after the hang-up)."""
-        if self.app_ended is not None:
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(asyncio.shield(self.app_ended), APP_END_SECONDS)
+        await self._until_the_app_ended()
         self.server.room.leave(participant)
 
     def _close_app(self) -> None:

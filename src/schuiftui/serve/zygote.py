@@ -185,24 +185,21 @@ class _Hosts:
         hosts = self._groups.setdefault(group, [])
         line = json.dumps(asdict(request)).encode("utf-8") + b"\n"
         for host in list(hosts):
-            try:
+            with contextlib.suppress(OSError):
                 host.sendall(line)
-                message, fds, _flags, _address = socket.recv_fds(host, 4096, 2)
-                reply = json.loads(message or b"{}")
-            except (OSError, ValueError):
-                reply, fds = {}, []
-            if reply.get("seated") and len(fds) == 2:
+            reply, fds = _answer(host)
+            if fds:
                 return reply, fds
-            for fd in fds:
-                os.close(fd)
             if not reply.get("full"):  # ended with its last participant, or broken
                 hosts.remove(host)
                 host.close()
-        return self._fork(request, hosts)
+        host = self._fork(request)  # the new host seats `request` first, unasked
+        hosts.append(host)
+        reply, fds = _answer(host)
+        return (reply, fds) if fds else ({"error": reply.get("error", "host gone")}, [])
 
-    def _fork(
-        self, request: Spawn, hosts: list[socket.socket]
-    ) -> tuple[dict[str, object], list[int]]:
+    def _fork(self, request: Spawn) -> socket.socket:
+        """A new host, which seats `request`; the zygote's end of its line."""
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         ours.settimeout(HOST_TIMEOUT)
         pid = os.fork()
@@ -217,14 +214,18 @@ class _Hosts:
 
             run_host(theirs, request)  # never returns
         theirs.close()
-        hosts.append(ours)
-        try:
-            message, fds, _flags, _address = socket.recv_fds(ours, 4096, 2)
-            reply = json.loads(message or b'{"error": "host gone"}')
-        except (OSError, ValueError) as error:
-            return {"error": str(error)}, []
-        if len(fds) != 2:
-            for fd in fds:
-                os.close(fd)
-            return {"error": reply.get("error", "no terminal")}, []
+        return ours
+
+
+def _answer(host: socket.socket) -> tuple[dict[str, Any], list[int]]:
+    """A host's answer: a seat (with its two descriptors, see `host`), or why not."""
+    try:
+        message, fds, _flags, _address = socket.recv_fds(host, 4096, 2)
+        reply = json.loads(message or b'{"error": "host gone"}')
+    except (OSError, ValueError) as error:
+        return {"error": str(error)}, []
+    if reply.get("seated") and len(fds) == 2:
         return reply, fds
+    for fd in fds:
+        os.close(fd)
+    return reply, []
